@@ -1,0 +1,71 @@
+"""`motcua dev seed`: synthetic dossiers written in atomic batches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.datafiles.resources import load_json_resource
+from app.domain.errors import ValidationError
+from app.services.synthetic import SeedContext, SyntheticDossiers
+
+if TYPE_CHECKING:
+    from app.bootstrap import Desk
+
+
+@dataclass(frozen=True, slots=True)
+class SeedResult:
+    dossiers: int
+    events: int
+
+
+def seed_dossiers(
+    desk: Desk,
+    count: int,
+    *,
+    batch: int = 5000,
+    days_back: int = 730,
+    seed: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> SeedResult:
+    from app.storage.bulk import BulkDossierWriter
+
+    services = desk.services
+    with services.uow(write=False) as uow:
+        procedures = [(p, uow.catalog.fingerprint(p.code)) for p in uow.catalog.all()]
+        office = services.desk.office_code
+        officers = [(o.username, o.counter_number) for o in uow.offices.officers(office) if o.active]
+    if not procedures or not officers:
+        raise ValidationError(
+            "database", "seeding needs a catalogue and officers: run `motcua init --demo` first"
+        )
+    if not services.desk.unit_code:
+        raise ValidationError("office.unit_code", "is not configured")
+    demo = load_json_resource("demo", "office-quang-ngai.json")
+    context = SeedContext(
+        procedures=procedures,
+        officers=officers,
+        names=load_json_resource("demo", "names.json"),
+        places=demo["address_places"],
+        streets=demo["streets"],
+        office_code=office,
+        unit_code=services.desk.unit_code,
+        calendar=services.calendar,
+        rules=services.rules,
+        now=services.now(),
+        days_back=days_back,
+    )
+    generator = SyntheticDossiers(context, seed=seed)
+    writer = BulkDossierWriter(desk.database.engine)
+    done = events = 0
+    for dossiers in generator.batches(count, batch):
+        events += sum(len(d.pending) for d in dossiers)
+        marks = {
+            (context.unit_code, d.isoformat(), slot, n) for (d, slot), n in generator.state.counters.items()
+        }
+        writer.write_batch(dossiers, marks, services.now())
+        done += len(dossiers)
+        if progress:
+            progress(done)
+    return SeedResult(done, events)

@@ -1,0 +1,137 @@
+"""Every setting of a desk, declared once: key, type, default and what it means (English, Vietnamese).
+
+Like Electrum's ConfigVar: code reads `settings.get(OFFICE_UNIT_CODE)` and gets a typed value; the TOML
+loader refuses unknown keys and wrong types, so a typo in a config file is an error, not a silent default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T", str, int, bool, float)
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    key: str  # "section.name"
+    type: type[T]
+    default: T
+    description: str
+    description_vi: str
+    check: Callable[[T], str | None] | None = None  # returns the problem, or None when the value is fine
+
+    @property
+    def section(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.key.split(".", 1)[1]
+
+
+_SESSIONS = re.compile(r"^\d{2}:\d{2}-\d{2}:\d{2}(,\s*\d{2}:\d{2}-\d{2}:\d{2})*$")
+
+
+def _sessions(value: str) -> str | None:
+    return None if _SESSIONS.match(value) else "use HH:MM-HH:MM[,HH:MM-HH:MM...]"
+
+
+def _slot(value: int) -> str | None:
+    return None if 0 <= value <= 9 else "must be between 0 and 9"
+
+
+def _language(value: str) -> str | None:
+    return None if value in ("vi", "en") else "must be vi or en"
+
+
+def _positive(value: int) -> str | None:
+    return None if value >= 1 else "must be 1 or more"
+
+
+OFFICE_CODE = Setting(
+    "office.code", str, "", "Agency identifier code of this office.", "Mã định danh của cơ quan, đơn vị."
+)
+OFFICE_NAME = Setting("office.name", str, "", "Name printed on forms.", "Tên cơ quan in trên các mẫu phiếu.")
+OFFICE_UNIT_CODE = Setting(
+    "office.unit_code",
+    str,
+    "",
+    "Unit code that starts every dossier code (Circular 01/2018 Art. 19), e.g. 000.00.53.H48.",
+    "Mã đơn vị đứng đầu mã hồ sơ (Điều 19 Thông tư 01/2018), ví dụ 000.00.53.H48.",
+)
+OFFICE_PLACE = Setting(
+    "office.place",
+    str,
+    "Quảng Ngãi",
+    "Place name in the date line of forms.",
+    "Địa danh ghi ở dòng ngày tháng.",
+)
+DESK_COUNTER = Setting(
+    "desk.counter", int, 1, "Counter number of this desk.", "Số quầy của máy này.", _positive
+)
+DESK_CODE_SLOT = Setting(
+    "desk.code_slot",
+    int,
+    0,
+    "Block of daily dossier numbers reserved for this desk (0-9); no two desks of a unit may share one.",
+    "Khối số thứ tự hồ sơ trong ngày dành cho máy này (0-9); hai máy cùng đơn vị không được trùng.",
+    _slot,
+)
+DESK_OFFICER = Setting(
+    "desk.officer",
+    str,
+    "",
+    "Officer username the CLI acts as by default.",
+    "Tài khoản cán bộ mặc định của CLI.",
+)
+DATABASE_PATH = Setting(
+    "database.path",
+    str,
+    "",
+    "SQLite file of this desk; empty means motcua.sqlite3 in the data directory.",
+    "Tệp SQLite của máy; để trống là motcua.sqlite3 trong thư mục dữ liệu.",
+)
+CALENDAR_SESSIONS = Setting(
+    "calendar.sessions",
+    str,
+    "07:00-11:30,13:30-17:00",
+    "Working sessions of a day.",
+    "Các buổi làm việc trong ngày.",
+    _sessions,
+)
+LOOKUP_BASE_URL = Setting(
+    "lookup.base_url",
+    str,
+    "https://dichvucong.quangngai.gov.vn/tra-cuu?ma=",
+    "Public look-up address; the dossier code is appended and printed as a QR code.",
+    "Địa chỉ tra cứu công khai; mã hồ sơ được nối vào và in thành mã QR.",
+)
+SERVER_URL = Setting(
+    "server.url",
+    str,
+    "",
+    "Address of motcua-server; empty: work alone.",
+    "Địa chỉ máy chủ; để trống: làm việc độc lập.",
+)
+UI_LANGUAGE = Setting(
+    "ui.language", str, "vi", "Language of the desk app (vi, en).", "Ngôn ngữ (vi, en).", _language
+)
+
+ALL_SETTINGS: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[float], ...] = (
+    OFFICE_CODE,
+    OFFICE_NAME,
+    OFFICE_UNIT_CODE,
+    OFFICE_PLACE,
+    DESK_COUNTER,
+    DESK_CODE_SLOT,
+    DESK_OFFICER,
+    DATABASE_PATH,
+    CALENDAR_SESSIONS,
+    LOOKUP_BASE_URL,
+    SERVER_URL,
+    UI_LANGUAGE,
+)
+BY_KEY = {s.key: s for s in ALL_SETTINGS}
