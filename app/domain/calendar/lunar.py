@@ -154,9 +154,13 @@ def _check_year(year: int, field: str) -> None:
 def solar_to_lunar(d: date) -> LunarDate:
     _check_year(d.year, "date")
     day_number = _jdn(d)
-    k = math.floor((day_number - _EPOCH_NEW_MOON) / _SYNODIC_MONTH)
-    month_start = _new_moon_day(k + 1)
-    if month_start > day_number:
+    # k comes from the mean lunation; the true new moon can be half a day either side of it, so
+    # step back until the month really starts on or before the day (Hồ Ngọc Đức's code steps back
+    # once, which gives day 0 for e.g. 13 Apr 1877).
+    k = math.floor((day_number - _EPOCH_NEW_MOON) / _SYNODIC_MONTH) + 1
+    month_start = _new_moon_day(k)
+    while month_start > day_number:
+        k -= 1
         month_start = _new_moon_day(k)
     a11 = _month_11_start(d.year)
     b11 = a11
