@@ -201,6 +201,11 @@ def test_same_day(received: datetime, expected: datetime) -> None:
 def test_same_day_cutoff_is_configurable() -> None:
     cal = WorkingCalendar(same_day_cutoff=time(16, 30))
     assert cal.due(at(2026, 3, 2, 16), SAME_DAY) == at(2026, 3, 2, 17)
+    assert WorkingCalendar(same_day_cutoff=time(17)).due(at(2026, 3, 2, 16, 59), SAME_DAY) == at(
+        2026, 3, 2, 17
+    )
+    with pytest.raises(ValidationError, match="after the counter closes"):
+        WorkingCalendar(same_day_cutoff=time(17, 30))
 
 
 # -- days -------------------------------------------------------------------------------------------

@@ -15,10 +15,11 @@ five Tết days from 2013 (four before, Labour Code 2012), the second National D
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from types import MappingProxyType
 
 from app.domain.calendar.lunar import last_day_of_lunar_year, lunar_to_solar
 from app.domain.errors import ValidationError
@@ -44,15 +45,17 @@ class HolidayKind(StrEnum):
 
 
 # key -> (name_vi, name_en). Keys are stored in data files and reports: never rename one.
-HOLIDAY_NAMES: dict[str, tuple[str, str]] = {
-    "new_year": ("Tết Dương lịch", "New Year's Day"),
-    "tet": ("Tết Nguyên đán", "Lunar New Year (Tết)"),
-    "hung_kings": ("Giỗ Tổ Hùng Vương", "Hung Kings' Commemoration Day"),
-    "reunification": ("Ngày Chiến thắng (30/4)", "Reunification Day (30 April)"),
-    "labour_day": ("Ngày Quốc tế Lao động (1/5)", "International Labour Day (1 May)"),
-    "national_day": ("Quốc khánh", "National Day"),
-    "culture_day": ("Ngày Văn hóa Việt Nam", "Vietnamese Culture Day"),
-}
+HOLIDAY_NAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "new_year": ("Tết Dương lịch", "New Year's Day"),
+        "tet": ("Tết Nguyên đán", "Lunar New Year (Tết)"),
+        "hung_kings": ("Giỗ Tổ Hùng Vương", "Hung Kings' Commemoration Day"),
+        "reunification": ("Ngày Chiến thắng (30/4)", "Reunification Day (30 April)"),
+        "labour_day": ("Ngày Quốc tế Lao động (1/5)", "International Labour Day (1 May)"),
+        "national_day": ("Quốc khánh", "National Day"),
+        "culture_day": ("Ngày Văn hóa Việt Nam", "Vietnamese Culture Day"),
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,6 +126,12 @@ class WorkingCalendar:
                 )
         if same_day_cutoff.tzinfo is not None:
             raise ValidationError("same_day_cutoff", "is a local wall-clock time; give it without a zone")
+        if same_day_cutoff > self._sessions[-1].end:
+            # A receipt after closing but before such a cut-off would be due at a closing already past.
+            raise ValidationError(
+                "same_day_cutoff",
+                f"{same_day_cutoff:%H:%M} is after the counter closes ({self._sessions[-1].end:%H:%M})",
+            )
         for year, schedule in schedules.items():
             if schedule.year != year:
                 raise ValidationError(
