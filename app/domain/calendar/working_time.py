@@ -102,7 +102,8 @@ class WorkingCalendar:
 
     `schedules` maps a year to its official schedule; a year without one uses the computed statutory
     holidays (`holidays.statutory_holidays`), plus `extra_holidays` (e.g. `CULTURE_DAY` once enacted).
-    `tz` defaults to Asia/Ho_Chi_Minh.
+    `tz` defaults to Asia/Ho_Chi_Minh, looked up when a calendar is built, not when this module is
+    imported (reading the zone database is I/O).
     """
 
     def __init__(
