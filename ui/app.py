@@ -1,0 +1,188 @@
+"""Start-up of the desk app once a display is known to exist: Qt, fonts, settings, database, window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.bootstrap import open_desk
+from app.cli.common import load_settings
+from app.domain.errors import DomainError
+from app.services.context import Services
+from ui.desk_info import DeskInfo
+from ui.fonts import FontError, apply_ui_font
+from ui.i18n import install_translators
+from ui.main import (
+    EXIT_CANNOT_START,
+    EXIT_FAULT,
+    EXIT_OK,
+    HEADLESS_PLATFORMS,
+    SCREENSHOT_SIZE,
+    SCREENSHOT_TIMEOUT_MS,
+)
+from ui.main_window import MainWindow
+from ui.tasks import TaskManager
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def no_database_message(path: Path) -> str:
+    return _tr(
+        "Chưa có cơ sở dữ liệu của quầy tại:\n{path}\n\n"
+        "Hãy mở cửa sổ dòng lệnh và chạy:\n"
+        "    motcua init --demo\n"
+        "để tạo cơ sở dữ liệu với đơn vị và thủ tục mẫu (hoặc “motcua init” để tạo cơ sở dữ liệu trống), "
+        "rồi mở lại MotCua Desk."
+    ).format(path=path)
+
+
+def mode_unavailable_message(mode: str) -> str:
+    names = {
+        "hall": _tr("Màn hình phòng chờ (--hall)"),
+        "kiosk": _tr("Ki-ốt tự phục vụ (--kiosk)"),
+    }
+    return _tr("{mode} chưa có trong phiên bản này.").format(mode=names[mode])
+
+
+def is_headless() -> bool:
+    return QGuiApplication.platformName() in HEADLESS_PLATFORMS
+
+
+def build_message_box(
+    icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None = None
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("startupMessage")
+    box.setAccessibleName(title)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copy the command
+    return box
+
+
+def tell(icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """A message for the officer: a dialog on a real screen; always stderr too (for support and scripts)."""
+    if sys.stderr is not None:
+        sys.stderr.write(f"motcua-desk: {title}: {text}\n")
+    if not is_headless():
+        build_message_box(icon, title, text).exec()
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if existing is not None:
+        return cast(QApplication, existing)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("MotCua Desk")
+    app.setOrganizationName("MotCua")
+    app.setApplicationDisplayName("MotCua Desk")
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    app = _application()
+    try:
+        apply_ui_font(app)
+    except FontError as exc:  # not fatal: the system font may still cover Vietnamese
+        log.warning("%s", exc)
+
+    try:
+        settings = load_settings()
+    except DomainError as exc:
+        tell(QMessageBox.Icon.Critical, _tr("Cấu hình không hợp lệ"), str(exc))
+        return EXIT_CANNOT_START
+    info = DeskInfo.from_settings(settings)
+    translators = install_translators(app, info.language)
+
+    if args.hall or args.kiosk:
+        tell(
+            QMessageBox.Icon.Information,
+            _tr("Chưa có"),
+            mode_unavailable_message("hall" if args.hall else "kiosk"),
+        )
+        return EXIT_CANNOT_START
+
+    if not info.database_path.exists():
+        tell(QMessageBox.Icon.Warning, _tr("Chưa có cơ sở dữ liệu"), no_database_message(info.database_path))
+        return EXIT_CANNOT_START
+
+    try:
+        desk = open_desk(settings)
+    except Exception as exc:
+        log.exception("opening the database failed")
+        tell(
+            QMessageBox.Icon.Critical,
+            _tr("Không mở được cơ sở dữ liệu"),
+            _tr("Không mở được {path}:\n{error}").format(path=info.database_path, error=exc),
+        )
+        return EXIT_FAULT
+    try:
+        return _run_window(app, info, desk.services, args.screenshot)
+    finally:
+        desk.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def _run_window(app: QApplication, info: DeskInfo, services: Services, screenshot: Path | None) -> int:
+    window = MainWindow(info, TaskManager(services))
+    try:
+        if screenshot is not None:
+            return save_screenshot(window, screenshot)
+        window.resize(window.sizeHint().boundedTo(window.screen().availableSize()))
+        window.show()
+        window.start()
+        return app.exec()
+    finally:
+        window.tasks.shutdown()
+        window.close()
+        window.deleteLater()
+
+
+def save_screenshot(window: MainWindow, path: Path, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> int:
+    """Show the window, wait for its first data, save a PNG of it; returns an exit code."""
+    loop = QEventLoop()
+    outcome = {"code": EXIT_FAULT}
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+
+    def grab() -> None:
+        if not loop.isRunning():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if window.grab().save(str(path), "PNG"):
+            outcome["code"] = EXIT_OK
+            if sys.stderr is not None:
+                sys.stderr.write(f"motcua-desk: screenshot saved to {path}\n")
+        else:
+            log.error("could not write %s", path)
+        loop.quit()
+
+    def loaded() -> None:
+        # A moment for the table to size its columns to the rows before the grab.
+        timer.timeout.disconnect(timed_out)
+        timer.timeout.connect(grab)
+        timer.start(100)
+
+    def timed_out() -> None:
+        log.error("no data after %d ms; no screenshot", timeout_ms)
+        loop.quit()
+
+    window.sig_loaded.connect(loaded, Qt.ConnectionType.SingleShotConnection)
+    timer.timeout.connect(timed_out)
+    timer.start(timeout_ms)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    window.start()
+    loop.exec()
+    timer.stop()
+    return outcome["code"]
