@@ -117,6 +117,8 @@ class CodeSequences(Protocol):
         """The next n (1, 2, 3...) of a desk slot for a day, atomically with the unit of work."""
         ...
 
+    def high_water(self, unit_code: str) -> dict[tuple[date, int], int]: ...
+
 
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block without commit() rolls everything back."""

@@ -34,6 +34,8 @@ SHEETS: dict[str, list[tuple[str, str]]] = {
         ("result_methods", "Hình thức trả kết quả"),
         ("handling_agency", "Cơ quan giải quyết"),
         ("legal_basis", "Căn cứ pháp lý"),
+        ("sources", "Nguồn"),
+        ("steps_source", "Nguồn quy trình"),
     ],
     "Thành phần hồ sơ": [
         ("procedure", "Mã thủ tục"),
@@ -103,11 +105,25 @@ def write_xlsx(procedures: Sequence[Procedure], path: Path) -> None:
     workbook.remove(workbook.active)
     rows: dict[str, list[list[Any]]] = {name: [] for name in SHEETS}
     for p in procedures:
-        rows["Thủ tục"].append([
-            p.code, p.national_code, p.name, p.field_code, p.field_name, p.level.value, p.online.value,
-            p.time_limit.value, p.time_limit.unit.value, p.result_name,
-            ", ".join(m.value for m in p.return_methods), p.handling_agency, "\n".join(p.legal_basis),
-        ])  # fmt: skip
+        rows["Thủ tục"].append(
+            [
+                p.code,
+                p.national_code,
+                p.name,
+                p.field_code,
+                p.field_name,
+                p.level.value,
+                p.online.value,
+                p.time_limit.value,
+                p.time_limit.unit.value,
+                p.result_name,
+                ", ".join(m.value for m in p.return_methods),
+                p.handling_agency,
+                "\n".join(p.legal_basis),
+                "\n".join(str(x) for x in p.extra.get("sources", ())),
+                p.extra.get("steps_source"),
+            ]
+        )
         for c in p.components:
             rows["Thành phần hồ sơ"].append(
                 [p.code, c.code, c.name, c.originals, c.copies, "x" if c.required else "", c.note]
@@ -161,12 +177,14 @@ def _number(value: Any, where: str) -> float:
 
 
 def read_xlsx(path: Path) -> list[Procedure]:
+    from zipfile import BadZipFile
+
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
         raise ValidationError(str(path), f"is not an XLSX workbook: {exc}") from exc
     try:
         by_code: dict[str, dict[str, Any]] = {}
@@ -191,6 +209,8 @@ def read_xlsx(path: Path) -> list[Procedure]:
                 "result": {"name": r.get("result_name"), "methods": methods},
                 "handling_agency": r.get("handling_agency"),
                 "legal_basis": [x for x in str(r.get("legal_basis") or "").splitlines() if x.strip()],
+                "sources": [x for x in str(r.get("sources") or "").splitlines() if x.strip()],
+                "steps_source": r.get("steps_source"),
                 "components": [],
                 "steps": [],
                 "fees": [],
@@ -209,12 +229,16 @@ def read_xlsx(path: Path) -> list[Procedure]:
                         where, f"procedure {r.get('procedure')!r} is not on the first sheet"
                     )
                 if target == "components":
-                    owner["components"].append({
-                        "code": str(r.get("code") or "").strip() or None, "name": r.get("name"),
-                        "originals": int(_number(r.get("originals"), where)),
-                        "copies": int(_number(r.get("copies"), where)),
-                        "required": fold(str(r.get("required") or "")) in _YES, "note": r.get("note"),
-                    })  # fmt: skip
+                    owner["components"].append(
+                        {
+                            "code": str(r.get("code") or "").strip() or None,
+                            "name": r.get("name"),
+                            "originals": int(_number(r.get("originals"), where)),
+                            "copies": int(_number(r.get("copies"), where)),
+                            "required": fold(str(r.get("required") or "")) in _YES,
+                            "note": r.get("note"),
+                        }
+                    )
                 elif target == "steps":
                     owner["steps"].append(
                         {

@@ -203,8 +203,21 @@ def procedure_from_dict(data: Mapping[str, Any]) -> Procedure:
 
     name = _text(data, "name", where)
     assert name is not None
-    known = {"code", "name", "field", "time_limit", "level", "online", "national_code", "fees", "components",
-             "steps", "result", "handling_agency", "legal_basis"}  # fmt: skip
+    known = {
+        "code",
+        "name",
+        "field",
+        "time_limit",
+        "level",
+        "online",
+        "national_code",
+        "fees",
+        "components",
+        "steps",
+        "result",
+        "handling_agency",
+        "legal_basis",
+    }
     return Procedure(
         code=code,
         name=name,
@@ -256,8 +269,13 @@ def procedure_to_dict(procedure: Procedure) -> dict[str, Any]:
 
 
 def procedure_fingerprint(procedure: Procedure) -> str:
-    """A short, stable id of this exact catalogue entry; dossiers cite it to keep the rules they got."""
-    canonical = json.dumps(
-        procedure_to_dict(procedure), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-    )
+    """A short, stable id of this catalogue entry's substance; dossiers cite it to keep the rules they got.
+
+    Source notes (`extra`) are left out: re-importing the same procedure with other annotations, or from
+    an XLSX file that has no place for them, is not a new version.
+    """
+    substance = procedure_to_dict(procedure)
+    for key in procedure.extra:
+        substance.pop(key, None)
+    canonical = json.dumps(substance, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]

@@ -85,8 +85,8 @@ class ReceivedComponent:
         )
 
 
-def applicant_to_dict(applicant: Applicant) -> dict[str, Any]:
-    return {
+def applicant_to_dict(applicant: Applicant, *, compact: bool = False) -> dict[str, Any]:
+    data = {
         "name": applicant.name,
         "kind": applicant.kind.value,
         "id_kind": applicant.id_kind.value if applicant.id_kind else None,
@@ -96,6 +96,9 @@ def applicant_to_dict(applicant: Applicant) -> dict[str, Any]:
         "email": applicant.email,
         "address": applicant.address,
     }
+    if compact:  # events: a million dossiers make every byte count
+        return {k: v for k, v in data.items() if v is not None and (k, v) != ("kind", "citizen")}
+    return data
 
 
 def applicant_from_dict(data: dict[str, Any]) -> Applicant:
@@ -133,27 +136,31 @@ class Reception:
     channel: str = "counter"  # KenhThucHien 1 (trực tiếp)
 
     def snapshot(self) -> dict[str, Any]:
-        return {
+        """The first event's payload. Names of the procedure and its components live in the catalogue
+        version it cites (immutable, content-addressed), so each dossier stores only what varies."""
+        known = {c.code for c in self.procedure.components}
+        stray = [c.code for c in self.components if c.code not in known]
+        if stray:
+            raise ValidationError("components", f"not in procedure {self.procedure.code}: {stray}")
+        data: dict[str, Any] = {
             "code": self.code,
-            "procedure": {
-                "code": self.procedure.code,
-                "version": self.procedure_version,
-                "name": self.procedure.name,
-                "field_code": self.procedure.field_code,
-                "time_limit": self.procedure.time_limit.to_dict(),
-            },
-            "applicant": applicant_to_dict(self.applicant),
-            "components": [c.to_dict() for c in self.components],
+            "procedure": {"code": self.procedure.code, "version": self.procedure_version},
+            "applicant": applicant_to_dict(self.applicant, compact=True),
+            # code -> [originals, copies] of what was handed in; absent components were not.
+            "components": {c.code: [c.originals, c.copies] for c in self.components if c.received},
             "office_code": self.office_code,
             "counter_number": self.counter_number,
-            "received_by": self.received_by,
             "rules_version": self.rules_version,
-            "sets": self.sets,
-            "summary": self.summary,
-            "fee_total": self.fee_total,
-            "return_method": self.return_method,
-            "channel": self.channel,
         }
+        optional = {
+            "sets": (self.sets, 1),
+            "summary": (self.summary, None),
+            "fee_total": (self.fee_total, 0),
+            "return_method": (self.return_method, "counter"),
+            "channel": (self.channel, "counter"),
+        }
+        data.update({key: value for key, (value, default) in optional.items() if value != default})
+        return data
 
 
 @dataclass(slots=True)
@@ -193,7 +200,7 @@ class Dossier:
     # ----- creation -------------------------------------------------------------------------------------
 
     @classmethod
-    def receive(cls, reception: Reception, *, due_at: datetime, event_uid: str) -> Dossier:
+    def receive(cls, reception: Reception, *, due_at: datetime) -> Dossier:
         """Accept a complete dossier at the counter (Mẫu 01)."""
         _check_aware(reception.received_at, "received_at")
         _check_aware(due_at, "due_at")
@@ -205,12 +212,10 @@ class Dossier:
                 "components", "required components are missing: " + "; ".join(missing), missing=missing
             )
         payload = reception.snapshot() | {"due_at": iso(due_at)}
-        return cls._create(reception, EventType.RECEIVED, payload, event_uid)
+        return cls._create(reception, EventType.RECEIVED, payload)
 
     @classmethod
-    def open_for_supplement(
-        cls, reception: Reception, *, reason: str, missing: Sequence[str], event_uid: str
-    ) -> Dossier:
+    def open_for_supplement(cls, reception: Reception, *, reason: str, missing: Sequence[str]) -> Dossier:
         """Record an incomplete dossier and what is missing (Mẫu 02); the clock has not started."""
         payload = reception.snapshot() | {
             "reason": _reason(reason),
@@ -218,21 +223,18 @@ class Dossier:
         }
         if not payload["missing"]:
             raise ValidationError("missing", "list what the applicant must add")
-        return cls._create(reception, EventType.OPENED_FOR_SUPPLEMENT, payload, event_uid)
+        return cls._create(reception, EventType.OPENED_FOR_SUPPLEMENT, payload)
 
     @classmethod
-    def refuse_at_counter(cls, reception: Reception, *, reason: str, event_uid: str) -> Dossier:
+    def refuse_at_counter(cls, reception: Reception, *, reason: str) -> Dossier:
         """Record a refusal at the counter (Mẫu 03)."""
         payload = reception.snapshot() | {"reason": _reason(reason)}
-        return cls._create(reception, EventType.REFUSED_AT_COUNTER, payload, event_uid)
+        return cls._create(reception, EventType.REFUSED_AT_COUNTER, payload)
 
     @classmethod
-    def _create(
-        cls, reception: Reception, kind: EventType, payload: dict[str, Any], event_uid: str
-    ) -> Dossier:
+    def _create(cls, reception: Reception, kind: EventType, payload: dict[str, Any]) -> Dossier:
         _check_aware(reception.received_at, "received_at")
         event = DossierEvent(
-            uid=event_uid,
             dossier_uid=reception.uid,
             seq=1,
             type=kind,
@@ -240,19 +242,18 @@ class Dossier:
             actor=reception.received_by,
             payload=payload,
         )
-        dossier = _from_creation_event(event, reception.procedure.steps)
+        dossier = _from_creation_event(event, reception.procedure)
         dossier.pending.append(event)
         return dossier
 
     # ----- commands ---------------------------------------------------------------------------------------
 
-    def start_processing(self, *, at: datetime, actor: str, event_uid: str, unit: str | None = None) -> None:
+    def start_processing(self, *, at: datetime, actor: str, unit: str | None = None) -> None:
         self._do(
             Action.START_PROCESSING,
             EventType.PROCESSING_STARTED,
             at,
             actor,
-            event_uid,
             {"unit": nfc_or_none(unit) or (self.steps[0].unit if self.steps else None)},
         )
 
@@ -261,7 +262,6 @@ class Dossier:
         *,
         at: datetime,
         actor: str,
-        event_uid: str,
         note: str | None = None,
         next_unit: str | None = None,
     ) -> None:
@@ -278,7 +278,6 @@ class Dossier:
             EventType.STEP_COMPLETED,
             at,
             actor,
-            event_uid,
             {
                 "step": self.step_index + 1,
                 "name": step.name,
@@ -289,14 +288,13 @@ class Dossier:
         )
 
     def request_supplement(
-        self, *, at: datetime, actor: str, event_uid: str, reason: str, missing: Sequence[str] = ()
+        self, *, at: datetime, actor: str, reason: str, missing: Sequence[str] = ()
     ) -> None:
         self._do(
             Action.REQUEST_SUPPLEMENT,
             EventType.SUPPLEMENT_REQUESTED,
             at,
             actor,
-            event_uid,
             {"reason": _reason(reason), "missing": [nfc(m) for m in missing]},
         )
 
@@ -305,7 +303,6 @@ class Dossier:
         *,
         at: datetime,
         actor: str,
-        event_uid: str,
         due_at: datetime,
         received_codes: Sequence[str] = (),
     ) -> None:
@@ -327,22 +324,18 @@ class Dossier:
             EventType.SUPPLEMENT_RECEIVED,
             at,
             actor,
-            event_uid,
             {"due_at": iso(due_at), "received": list(received_codes)},
         )
 
-    def refuse(self, *, at: datetime, actor: str, event_uid: str, reason: str) -> None:
-        self._do(Action.REFUSE, EventType.REFUSED, at, actor, event_uid, {"reason": _reason(reason)})
+    def refuse(self, *, at: datetime, actor: str, reason: str) -> None:
+        self._do(Action.REFUSE, EventType.REFUSED, at, actor, {"reason": _reason(reason)})
 
-    def mark_result_ready(
-        self, *, at: datetime, actor: str, event_uid: str, result: str | None = None
-    ) -> None:
+    def mark_result_ready(self, *, at: datetime, actor: str, result: str | None = None) -> None:
         self._do(
             Action.MARK_RESULT_READY,
             EventType.RESULT_READY,
             at,
             actor,
-            event_uid,
             {"result": nfc_or_none(result)},
         )
 
@@ -351,7 +344,6 @@ class Dossier:
         *,
         at: datetime,
         actor: str,
-        event_uid: str,
         collector_name: str,
         collector_id: str | None = None,
         fee_paid: int | None = None,
@@ -364,22 +356,20 @@ class Dossier:
             EventType.RESULT_RETURNED,
             at,
             actor,
-            event_uid,
             {"collector_name": name, "collector_id": nfc_or_none(collector_id), "fee_paid": fee_paid},
         )
 
-    def withdraw(self, *, at: datetime, actor: str, event_uid: str, reason: str) -> None:
-        self._do(Action.WITHDRAW, EventType.WITHDRAWN, at, actor, event_uid, {"reason": _reason(reason)})
+    def withdraw(self, *, at: datetime, actor: str, reason: str) -> None:
+        self._do(Action.WITHDRAW, EventType.WITHDRAWN, at, actor, {"reason": _reason(reason)})
 
-    def stop(self, *, at: datetime, actor: str, event_uid: str, reason: str) -> None:
-        self._do(Action.STOP, EventType.STOPPED, at, actor, event_uid, {"reason": _reason(reason)})
+    def stop(self, *, at: datetime, actor: str, reason: str) -> None:
+        self._do(Action.STOP, EventType.STOPPED, at, actor, {"reason": _reason(reason)})
 
     def apologise(
         self,
         *,
         at: datetime,
         actor: str,
-        event_uid: str,
         reason: str,
         new_due_at: datetime,
         max_apologies: int | None = None,
@@ -407,12 +397,11 @@ class Dossier:
             EventType.APOLOGISED,
             at,
             actor,
-            event_uid,
             {"reason": _reason(reason), "previous_due_at": iso(self.due_at), "new_due_at": iso(new_due_at)},
         )
 
-    def add_note(self, *, at: datetime, actor: str, event_uid: str, text: str) -> None:
-        self._do(Action.ADD_NOTE, EventType.NOTE_ADDED, at, actor, event_uid, {"text": _reason(text)})
+    def add_note(self, *, at: datetime, actor: str, text: str) -> None:
+        self._do(Action.ADD_NOTE, EventType.NOTE_ADDED, at, actor, {"text": _reason(text)})
 
     def attach_scan(self, component_code: str, sha256: str) -> None:
         """Link a stored scan to a component (the scanning issue records its own event)."""
@@ -461,7 +450,6 @@ class Dossier:
         kind: EventType,
         at: datetime,
         actor: str,
-        event_uid: str,
         payload: dict[str, Any],
     ) -> None:
         self._check(action)
@@ -470,7 +458,8 @@ class Dossier:
             raise ValidationError("reason", f"{action.value} needs a reason")
         if not actor:
             raise ValidationError("actor", "who did this?")
-        event = DossierEvent(event_uid, self.uid, self.version + 1, kind, at, actor, payload)
+        compact = {key: value for key, value in payload.items() if value is not None}
+        event = DossierEvent(self.uid, self.version + 1, kind, at, actor, compact)
         self.apply(event)
         self.pending.append(event)
 
@@ -529,33 +518,40 @@ class Dossier:
         self.version = event.seq
 
 
-def _from_creation_event(event: DossierEvent, steps: Sequence[ProcessStep]) -> Dossier:
+def _from_creation_event(event: DossierEvent, procedure: Procedure) -> Dossier:
     if event.seq != 1 or event.type not in CREATION_EVENTS:
         raise ValidationError("event", f"a history starts with a creation event at seq 1, got {event.type}")
     p = event.payload
     proc = p["procedure"]
-    limit = proc["time_limit"]
+    if proc["code"] != procedure.code:
+        raise ValidationError("procedure", f"history cites {proc['code']}, given {procedure.code}")
     status = {
         EventType.RECEIVED: Status.RECEIVED,
         EventType.OPENED_FOR_SUPPLEMENT: Status.SUPPLEMENT_REQUESTED,
         EventType.REFUSED_AT_COUNTER: Status.REFUSED,
     }[event.type]
-    components = tuple(ReceivedComponent.from_dict(c) for c in p["components"])
+    handed_in: dict[str, list[int]] = p["components"]
+    components = tuple(
+        ReceivedComponent.from_catalogue(c, originals=handed_in[c.code][0], copies=handed_in[c.code][1])
+        if c.code in handed_in
+        else ReceivedComponent.from_catalogue(c, received=False)
+        for c in procedure.components
+    )
     return Dossier(
         uid=event.dossier_uid,
         code=p["code"],
         procedure_code=proc["code"],
-        procedure_name=proc["name"],
-        field_code=proc.get("field_code", ""),
-        time_limit=TimeLimit.parse(limit["value"], limit["unit"]),
+        procedure_name=procedure.name,
+        field_code=procedure.field_code,
+        time_limit=procedure.time_limit,
         procedure_version=proc["version"],
-        steps=tuple(steps),
+        steps=procedure.steps,
         applicant=applicant_from_dict(p["applicant"]),
         components=components,
         office_code=p["office_code"],
         counter_number=p.get("counter_number"),
         received_at=event.occurred_at,
-        received_by=p["received_by"],
+        received_by=event.actor,
         rules_version=p["rules_version"],
         sets=int(p.get("sets", 1)),
         summary=p.get("summary"),
@@ -570,14 +566,14 @@ def _from_creation_event(event: DossierEvent, steps: Sequence[ProcessStep]) -> D
     )
 
 
-def replay(events: Iterable[DossierEvent], steps: Sequence[ProcessStep] = ()) -> Dossier:
-    """Rebuild a dossier from its whole history; `steps` come from the catalogue version it cites."""
+def replay(events: Iterable[DossierEvent], procedure: Procedure) -> Dossier:
+    """Rebuild a dossier from its whole history and the catalogue version its first event cites."""
     iterator = iter(events)
     try:
         first = next(iterator)
     except StopIteration:
         raise ValidationError("events", "a dossier needs at least one event") from None
-    dossier = _from_creation_event(first, steps)
+    dossier = _from_creation_event(first, procedure)
     for event in iterator:
         dossier.apply(event)
     return dossier

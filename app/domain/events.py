@@ -32,13 +32,18 @@ CREATION_EVENTS: frozenset[EventType] = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class DossierEvent:
-    uid: str  # globally unique; the idempotency key of the sync protocol
     dossier_uid: str
     seq: int  # 1, 2, 3... within the dossier; also its optimistic-concurrency version
     type: EventType
     occurred_at: datetime  # aware, UTC
     actor: str  # username of the officer, or a system name
     payload: dict[str, Any]
+
+    @property
+    def key(self) -> str:
+        """Globally unique: the dossier's id and the event's place in its history. The sync protocol's
+        idempotency key: the same key with the same content is a replay, with other content a conflict."""
+        return f"{self.dossier_uid}.{self.seq}"
 
     def __post_init__(self) -> None:
         if self.occurred_at.tzinfo is None:

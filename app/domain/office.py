@@ -83,14 +83,31 @@ class Officer:
 PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.OFFICER: frozenset({"dossier.receive", "dossier.transition", "dossier.return", "queue.call"}),
     Role.SUPERVISOR: frozenset(
-        {"dossier.receive", "dossier.transition", "dossier.return", "queue.call", "dossier.apologise",
-         "report.view", "conflict.resolve"}
+        {
+            "dossier.receive",
+            "dossier.transition",
+            "dossier.return",
+            "queue.call",
+            "dossier.apologise",
+            "report.view",
+            "conflict.resolve",
+        }
     ),
     Role.ADMIN: frozenset(
-        {"dossier.receive", "dossier.transition", "dossier.return", "queue.call", "dossier.apologise",
-         "report.view", "conflict.resolve", "catalog.edit", "officer.edit", "settings.edit"}
+        {
+            "dossier.receive",
+            "dossier.transition",
+            "dossier.return",
+            "queue.call",
+            "dossier.apologise",
+            "report.view",
+            "conflict.resolve",
+            "catalog.edit",
+            "officer.edit",
+            "settings.edit",
+        }
     ),
-}  # fmt: skip
+}
 
 
 def hash_password(password: str, *, salt: bytes | None = None) -> str:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
+import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from app.domain.calendar import WorkingCalendar
+from app.domain.ids import uid7
 from app.domain.rules import RuleBook
 from app.ports import Clock, UnitOfWorkFactory
 
@@ -17,7 +19,9 @@ LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 class SystemClock:
     def now(self) -> datetime:
-        return datetime.now(UTC)
+        """Millisecond precision: what the store keeps, so a time read back equals the time written."""
+        moment = datetime.now(UTC)
+        return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +34,7 @@ class DeskIdentity:
 
 
 def new_uid() -> str:
-    return uuid.uuid4().hex
+    return uid7(time.time_ns() // 1_000_000, secrets.randbits(74))
 
 
 @dataclass(frozen=True)

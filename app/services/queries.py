@@ -80,7 +80,7 @@ def dossier_to_dict(services: Services, view: DossierView) -> dict[str, Any]:
                 "type": e.type.value,
                 "at": _local_iso(services, e.occurred_at),
                 "actor": e.actor,
-                "uid": e.uid,
+                "key": e.key,
                 "payload": e.payload,
             }
             for e in view.history

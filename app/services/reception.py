@@ -146,21 +146,18 @@ def receive_dossier(services: Services, request: ReceptionRequest) -> Dossier:
         )
         if request.decision is Decision.ACCEPT:
             due = services.calendar.due(received_at, procedure.time_limit, DueMethod(rules.due_method))
-            dossier = Dossier.receive(reception, due_at=due, event_uid=services.new_uid())
+            dossier = Dossier.receive(reception, due_at=due)
         elif request.decision is Decision.SUPPLEMENT:
             missing = list(request.missing) or [c.name for c in components if c.required and not c.received]
             dossier = Dossier.open_for_supplement(
                 reception,
                 reason=request.reason or "Hồ sơ chưa đầy đủ thành phần theo quy định",
                 missing=missing,
-                event_uid=services.new_uid(),
             )
         else:
             if not request.reason:
                 raise ValidationError("reason", "a refusal must state its reason")
-            dossier = Dossier.refuse_at_counter(
-                reception, reason=request.reason, event_uid=services.new_uid()
-            )
+            dossier = Dossier.refuse_at_counter(reception, reason=request.reason)
         uow.dossiers.add(dossier)
         uow.applicants.remember(applicant, received_at)
         uow.commit()

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import Protocol
 
 from app.datafiles.resources import load_json_resource
+from app.domain.dossier import Dossier
 from app.domain.errors import ValidationError
-from app.services.synthetic import SeedContext, SyntheticDossiers
+from app.services.context import Services
+from app.services.synthetic import SeedContext, SeedState, SyntheticDossiers
 
-if TYPE_CHECKING:
-    from app.bootstrap import Desk
+
+class BulkWriter(Protocol):
+    def write_batch(
+        self, dossiers: Sequence[Dossier], sequences: Iterable[tuple[str, str, int, int]], now: datetime
+    ) -> None:
+        """Write whole dossiers (events, outbox rows, code high-water marks) in one transaction."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +29,8 @@ class SeedResult:
 
 
 def seed_dossiers(
-    desk: Desk,
+    services: Services,
+    writer: BulkWriter,
     count: int,
     *,
     batch: int = 5000,
@@ -29,9 +38,6 @@ def seed_dossiers(
     seed: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> SeedResult:
-    from app.storage.bulk import BulkDossierWriter
-
-    services = desk.services
     with services.uow(write=False) as uow:
         procedures = [(p, uow.catalog.fingerprint(p.code)) for p in uow.catalog.all()]
         office = services.desk.office_code
@@ -56,8 +62,10 @@ def seed_dossiers(
         now=services.now(),
         days_back=days_back,
     )
-    generator = SyntheticDossiers(context, seed=seed)
-    writer = BulkDossierWriter(desk.database.engine)
+    with services.uow(write=False) as uow:
+        # Codes already taken (an earlier seed, real receptions) are never reused.
+        taken = uow.sequences.high_water(context.unit_code)
+    generator = SyntheticDossiers(context, seed=seed, state=SeedState(dict(taken)))
     done = events = 0
     for dossiers in generator.batches(count, batch):
         events += sum(len(d.pending) for d in dossiers)

@@ -21,13 +21,50 @@ from app.domain.calendar import DueMethod, WorkingCalendar
 from app.domain.catalog import Procedure
 from app.domain.dossier import Dossier, ReceivedComponent, Reception
 from app.domain.identity import IdKind
+from app.domain.ids import uid7
 from app.domain.rules import RuleBook
 
-MOBILE_PREFIXES = ("032", "033", "034", "035", "036", "037", "038", "039", "070", "076", "077", "078",
-                   "079", "081", "082", "083", "084", "085", "086", "088", "089", "090", "091", "093",
-                   "094", "096", "097", "098", "099")  # fmt: skip
-BIRTH_PROVINCES = (("051", 78.0), ("062", 8.0), ("049", 3.0), ("052", 3.0), ("048", 3.0), ("079", 2.0),
-                   ("001", 1.5), ("064", 1.5))  # fmt: skip
+MOBILE_PREFIXES = (
+    "032",
+    "033",
+    "034",
+    "035",
+    "036",
+    "037",
+    "038",
+    "039",
+    "070",
+    "076",
+    "077",
+    "078",
+    "079",
+    "081",
+    "082",
+    "083",
+    "084",
+    "085",
+    "086",
+    "088",
+    "089",
+    "090",
+    "091",
+    "093",
+    "094",
+    "096",
+    "097",
+    "098",
+    "099",
+)
+BIRTH_PROVINCES = (
+    ("051", 78.0),
+    ("062", 8.0),
+    ("049", 3.0),
+    ("052", 3.0),
+    ("048", 3.0),
+    ("079", 2.0),
+    ("001", 1.5),
+    ("064", 1.5),
+)
 
 
 class _Weighted:
@@ -70,24 +107,27 @@ def _procedure_weights(procedures: Sequence[tuple[Procedure, str]]) -> list[floa
 
 
 class SyntheticDossiers:
-    def __init__(self, context: SeedContext, seed: int = 1) -> None:
+    def __init__(self, context: SeedContext, seed: int = 1, state: SeedState | None = None) -> None:
         self.ctx = context
         self.rng = random.Random(seed)
-        self.state = SeedState()
+        self.state = state or SeedState()
         names = context.names
         self._surnames = _Weighted([s for s, _ in names["surnames"]], [w for _, w in names["surnames"]])
         self._procedures = _Weighted(list(context.procedures), _procedure_weights(context.procedures))
         self._birth = _Weighted([p for p, _ in BIRTH_PROVINCES], [w for _, w in BIRTH_PROVINCES])
         self._workdays = self._working_days()
+        self._clock_ms = int(context.now.timestamp() * 1000)
+        self._seen_applicants: list[Applicant] = []
         self._sessions = context.calendar.sessions
 
     def _working_days(self) -> list[date]:
         today = self.ctx.now.astimezone(self.ctx.calendar.tz).date()
         days = [today - timedelta(days=n) for n in range(1, self.ctx.days_back + 1)]
-        return [d for d in days if self.ctx.calendar.is_workday(d)]
+        return sorted(d for d in days if self.ctx.calendar.is_workday(d))
 
     def _uid(self) -> str:
-        return f"{self.rng.getrandbits(128):032x}"
+        # Time-ordered like the desk's own ids, from the moment being simulated.
+        return uid7(self._clock_ms, self.rng.getrandbits(74))
 
     def _moment(self, day: date) -> datetime:
         session = self._sessions[self.rng.randrange(len(self._sessions))]
@@ -114,8 +154,20 @@ class SyntheticDossiers:
             "tỉnh Quảng Ngãi"
         )
         # Built directly: the parts above are valid by construction, and validation is tested elsewhere.
-        return Applicant(name=name, id_kind=IdKind.CCCD, id_number=cccd, birth_date=birth, phone=phone,
-                         address=address)  # fmt: skip
+        return Applicant(
+            name=name, id_kind=IdKind.CCCD, id_number=cccd, birth_date=birth, phone=phone, address=address
+        )
+
+    def _returning_or_new(self, day: date) -> Applicant:
+        # About a quarter of the people at a counter have been there before (same CCCD, same record).
+        if self._seen_applicants and self.rng.random() < 0.25:
+            return self.rng.choice(self._seen_applicants)
+        applicant = self._applicant(day)
+        if len(self._seen_applicants) < 50_000:
+            self._seen_applicants.append(applicant)
+        else:
+            self._seen_applicants[self.rng.randrange(50_000)] = applicant
+        return applicant
 
     def _code(self, day: date, received: datetime) -> str:
         rules = self.ctx.rules.in_force(received.astimezone(self.ctx.calendar.tz))
@@ -128,11 +180,11 @@ class SyntheticDossiers:
                 return rules.code_format.format(self.ctx.unit_code, day, rules.code_format.sequence(slot, n))
         raise RuntimeError(f"every code slot of {day} is full; seed fewer dossiers or more days")
 
-    def one(self) -> Dossier:
+    def one(self, received: datetime) -> Dossier:
         rng = self.rng
         ctx = self.ctx
-        day = self._workdays[int(len(self._workdays) * (rng.random() ** 1.3))]  # more recent days are busier
-        received = self._moment(day)
+        day = received.astimezone(ctx.calendar.tz).date()
+        self._clock_ms = int(received.timestamp() * 1000)
         procedure, fingerprint = self._procedures.pick(rng)
         officer, counter = rng.choice(ctx.officers)
         rules = ctx.rules.in_force(received.astimezone(ctx.calendar.tz))
@@ -141,7 +193,7 @@ class SyntheticDossiers:
             code=self._code(day, received),
             procedure=procedure,
             procedure_version=fingerprint,
-            applicant=self._applicant(day),
+            applicant=self._returning_or_new(day),
             components=tuple(ReceivedComponent.from_catalogue(c) for c in procedure.components),
             office_code=ctx.office_code,
             received_at=received,
@@ -152,11 +204,9 @@ class SyntheticDossiers:
         )
         roll = rng.random()
         if roll < 0.02:
-            return Dossier.refuse_at_counter(
-                reception, reason="Hồ sơ không thuộc thẩm quyền giải quyết", event_uid=self._uid()
-            )
+            return Dossier.refuse_at_counter(reception, reason="Hồ sơ không thuộc thẩm quyền giải quyết")
         due = ctx.calendar.due(received, procedure.time_limit, DueMethod(rules.due_method))
-        dossier = Dossier.receive(reception, due_at=due, event_uid=self._uid())
+        dossier = Dossier.receive(reception, due_at=due)
         self._history(dossier, received, due, officer)
         return dossier
 
@@ -164,7 +214,8 @@ class SyntheticDossiers:
         rng, now, calendar = self.rng, self.ctx.now, self.ctx.calendar
 
         def act(at: datetime) -> dict[str, Any]:
-            return {"at": at, "actor": officer, "event_uid": self._uid()}
+            self._clock_ms = int(at.timestamp() * 1000)
+            return {"at": at, "actor": officer}
 
         span = max(due - received, timedelta(hours=1))
         start = received + timedelta(minutes=rng.randint(5, 90))
@@ -185,12 +236,30 @@ class SyntheticDossiers:
         if collected < now and rng.random() < 0.97:
             collected = calendar.next_working_moment(collected)
             if collected < now:
-                dossier.return_result(**act(collected), collector_name=dossier.applicant.name,
-                                      collector_id=dossier.applicant.id_number)  # fmt: skip
+                dossier.return_result(
+                    **act(collected),
+                    collector_name=dossier.applicant.name,
+                    collector_id=dossier.applicant.id_number,
+                )
+
+    def _per_day(self, count: int) -> list[int]:
+        """How many dossiers each working day gets: growing traffic, noisy, summing to `count`."""
+        days = len(self._workdays)
+        weights = [(1 + i / days) * self.rng.uniform(0.7, 1.3) for i in range(days)]
+        total = sum(weights)
+        counts = [int(count * w / total) for w in weights]
+        for i in self.rng.sample(range(days), count - sum(counts)):
+            counts[i] += 1
+        return counts
 
     def batches(self, count: int, size: int) -> Iterator[list[Dossier]]:
-        remaining = count
-        while remaining > 0:
-            n = min(size, remaining)
-            yield [self.one() for _ in range(n)]
-            remaining -= n
+        """Dossiers in the order they were received, oldest first, as the desk itself writes them."""
+        batch: list[Dossier] = []
+        for day, k in zip(self._workdays, self._per_day(count), strict=True):
+            for received in sorted(self._moment(day) for _ in range(k)):
+                batch.append(self.one(received))
+                if len(batch) == size:
+                    yield batch
+                    batch = []
+        if batch:
+            yield batch

@@ -35,7 +35,6 @@ class TransitionRequest:
 class _Common(TypedDict):
     at: datetime
     actor: str
-    event_uid: str
 
 
 def _supplement_due(services: Services, dossier: Dossier, now: datetime) -> datetime:
@@ -71,7 +70,7 @@ def transition(services: Services, request: TransitionRequest) -> Dossier:
     with services.uow() as uow:
         officer = uow.offices.officer(officer_name)
         dossier = uow.dossiers.get(request.code)
-        common = _Common(at=now, actor=officer.username, event_uid=services.new_uid())
+        common = _Common(at=now, actor=officer.username)
         reason = request.reason or ""
         match request.action:
             case Action.START_PROCESSING:

@@ -38,13 +38,20 @@ class BulkDossierWriter:
                 connection.execute(
                     insert(applicants).on_conflict_do_nothing(),
                     [
-                        {"id_number": a.id_number, "id_kind": a.id_kind.value if a.id_kind else None,
-                         "kind": a.kind.value, "name": a.name,
-                         "birth_date": a.birth_date.isoformat() if a.birth_date else None, "phone": a.phone,
-                         "email": a.email, "address": a.address, "updated_at": now}
+                        {
+                            "id_number": a.id_number,
+                            "id_kind": a.id_kind.value if a.id_kind else None,
+                            "kind": a.kind.value,
+                            "name": a.name,
+                            "birth_date": a.birth_date.isoformat() if a.birth_date else None,
+                            "phone": a.phone,
+                            "email": a.email,
+                            "address": a.address,
+                            "updated_at": now,
+                        }
                         for a in people.values()
                     ],
-                )  # fmt: skip
+                )
             rows = [{"unit_code": u, "day": d, "slot": s, "last": n} for u, d, s, n in sequences]
             if rows:
                 statement = insert(code_sequences)

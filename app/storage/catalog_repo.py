@@ -10,7 +10,6 @@ from sqlalchemy.dialects.sqlite import insert
 
 from app.domain.catalog import (
     Procedure,
-    ProcessStep,
     procedure_fingerprint,
     procedure_from_dict,
     procedure_to_dict,
@@ -84,9 +83,6 @@ class SqlCatalogRepository:
         procedure = procedure_from_dict(json.loads(data))
         self._versions[fingerprint] = procedure
         return procedure
-
-    def steps_of(self, fingerprint: str) -> tuple[ProcessStep, ...]:
-        return self.version(fingerprint).steps
 
     def all(self) -> list[Procedure]:
         fingerprints = self._connection.execute(

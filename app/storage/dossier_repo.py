@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, column, func, literal_column, select, table, update
 
-from app.domain.catalog import ProcessStep
+from app.domain.catalog import Procedure
 from app.domain.codes import parse_code
 from app.domain.dossier import Dossier, replay
 from app.domain.errors import ConcurrentChange, NotFound
@@ -18,7 +18,7 @@ from app.domain.lifecycle import Status
 from app.domain.text import search_tokens
 from app.ports import DossierFilter, DossierSummary
 from app.storage.event_store import append_events, event_from_row, insert_new_dossiers, projection_row
-from app.storage.schema import dossier_events, dossiers
+from app.storage.schema import dossier_events, dossiers, procedures
 
 _FTS = table("dossier_fts", column("rowid"))
 _PASSPORT_LIKE = re.compile(r"[A-Za-z]{1,2}\d{6,9}")
@@ -28,13 +28,19 @@ _SUMMARY_COLUMNS = (
     dossiers.c.applicant_id_number,
     dossiers.c.applicant_phone,
     dossiers.c.procedure_code,
-    dossiers.c.procedure_name,
+    procedures.c.name.label("procedure_name"),
     dossiers.c.status,
     dossiers.c.received_at,
     dossiers.c.due_at,
     dossiers.c.counter_number,
     dossiers.c.received_by,
 )
+
+
+def _summaries() -> Select[Any]:
+    return select(*_SUMMARY_COLUMNS).select_from(
+        dossiers.outerjoin(procedures, procedures.c.code == dossiers.c.procedure_code)
+    )
 
 
 def _summary(row: Any) -> DossierSummary:
@@ -44,7 +50,7 @@ def _summary(row: Any) -> DossierSummary:
         applicant_id_number=row.applicant_id_number,
         applicant_phone=row.applicant_phone,
         procedure_code=row.procedure_code,
-        procedure_name=row.procedure_name,
+        procedure_name=row.procedure_name or row.procedure_code,
         status=Status(row.status),
         received_at=row.received_at,
         due_at=row.due_at,
@@ -54,9 +60,9 @@ def _summary(row: Any) -> DossierSummary:
 
 
 class SqlDossierRepository:
-    def __init__(self, connection: Connection, steps_of: Callable[[str], tuple[ProcessStep, ...]]) -> None:
+    def __init__(self, connection: Connection, procedure_version: Callable[[str], Procedure]) -> None:
         self._connection = connection
-        self._steps_of = steps_of
+        self._procedure_version = procedure_version
         # uid -> (row id or None if new, version when loaded, the aggregate)
         self._seen: dict[str, tuple[int | None, int, Dossier]] = {}
 
@@ -67,11 +73,13 @@ class SqlDossierRepository:
 
     def get(self, code: str) -> Dossier:
         row = self._connection.execute(
-            select(dossiers.c.id, dossiers.c.uid, dossiers.c.procedure_version).where(dossiers.c.code == code)
+            select(dossiers.c.id, dossiers.c.uid).where(dossiers.c.code == code)
         ).one_or_none()
         if row is None:
             raise NotFound(f"no dossier with code {code}", code=code)
-        dossier = replay(self._events(row.id, row.uid), self._steps_of(row.procedure_version))
+        events = self._events(row.id, row.uid)
+        # The first event cites the catalogue version the dossier was received under.
+        dossier = replay(events, self._procedure_version(events[0].payload["procedure"]["version"]))
         self._seen[dossier.uid] = (row.id, dossier.version, dossier)
         return dossier
 
@@ -117,7 +125,7 @@ class SqlDossierRepository:
         query = text_query.strip()
         if not query:
             return []
-        base = select(*_SUMMARY_COLUMNS)
+        base = _summaries()
         compact = re.sub(r"[\s.]", "", query)
         if parse_code(query) is not None:
             statement: Select[Any] = base.where(dossiers.c.code.in_({query, query.upper()}))
@@ -149,7 +157,7 @@ class SqlDossierRepository:
         return [_summary(r) for r in rows]
 
     def list(self, where: DossierFilter, limit: int = 200) -> list[DossierSummary]:
-        statement = select(*_SUMMARY_COLUMNS)
+        statement = _summaries()
         if where.statuses is not None:
             statement = statement.where(dossiers.c.status.in_([s.value for s in where.statuses]))
         if where.due_before is not None:

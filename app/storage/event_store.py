@@ -24,8 +24,6 @@ def projection_row(dossier: Dossier) -> dict[str, Any]:
         "uid": dossier.uid,
         "code": dossier.code,
         "procedure_code": dossier.procedure_code,
-        "procedure_version": dossier.procedure_version,
-        "procedure_name": dossier.procedure_name,
         "field_code": dossier.field_code,
         "applicant_name": applicant.name,
         "applicant_name_folded": fold(applicant.name),
@@ -42,7 +40,6 @@ def projection_row(dossier: Dossier) -> dict[str, Any]:
         "result_ready_at": dossier.result_ready_at,
         "returned_at": dossier.returned_at,
         "closed_at": dossier.closed_at,
-        "rules_version": dossier.rules_version,
         "version": dossier.version,
     }
 
@@ -53,7 +50,6 @@ def dump_payload(payload: dict[str, Any]) -> str:
 
 def event_row(event: DossierEvent, dossier_id: int) -> dict[str, Any]:
     return {
-        "uid": event.uid,
         "dossier_id": dossier_id,
         "seq": event.seq,
         "type": event.type.value,
@@ -65,7 +61,6 @@ def event_row(event: DossierEvent, dossier_id: int) -> dict[str, Any]:
 
 def event_from_row(row: Row[Any], dossier_uid: str) -> DossierEvent:
     return DossierEvent(
-        uid=row.uid,
         dossier_uid=dossier_uid,
         seq=row.seq,
         type=EventType(row.type),

@@ -30,8 +30,12 @@ class SqlOfficeRepository:
         self._connection = connection
 
     def put_office(self, office: Office) -> None:
-        values = {"name": office.name, "parent_code": office.parent_code, "address": office.address,
-                  "phone": office.phone}  # fmt: skip
+        values = {
+            "name": office.name,
+            "parent_code": office.parent_code,
+            "address": office.address,
+            "phone": office.phone,
+        }
         self._connection.execute(
             insert(offices)
             .values(code=office.code, **values)

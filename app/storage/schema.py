@@ -21,7 +21,7 @@ from sqlalchemy import (
     text,
 )
 
-from app.storage.types import EpochMillis
+from app.storage.types import EpochMillis, HexUid
 
 metadata = MetaData()
 
@@ -104,11 +104,9 @@ dossiers = Table(
     "dossiers",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("uid", String, nullable=False, unique=True),
+    Column("uid", HexUid, nullable=False, unique=True),
     Column("code", String, nullable=False, unique=True),
     Column("procedure_code", String, nullable=False),
-    Column("procedure_version", String, nullable=False),
-    Column("procedure_name", Text, nullable=False),
     Column("field_code", String, nullable=False),
     Column("applicant_name", Text, nullable=False),
     Column("applicant_name_folded", Text, nullable=False),
@@ -125,7 +123,6 @@ dossiers = Table(
     Column("result_ready_at", EpochMillis),
     Column("returned_at", EpochMillis),
     Column("closed_at", EpochMillis),
-    Column("rules_version", String, nullable=False),
     Column("version", Integer, nullable=False),
     Index("ix_dossiers_id_number", "applicant_id_number"),
     Index("ix_dossiers_phone", "applicant_phone"),
@@ -137,7 +134,6 @@ dossier_events = Table(
     "dossier_events",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("uid", String, nullable=False),
     Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False),
     Column("seq", Integer, nullable=False),
     Column("type", String, nullable=False),
@@ -147,7 +143,9 @@ dossier_events = Table(
     UniqueConstraint("dossier_id", "seq", name="uq_dossier_events_dossier_seq"),
 )
 
-# The device's gap-free sequence of changes to send: seq is the rowid, and rows are never deleted.
+# The device's gap-free sequence of changes to send: seq is the rowid, and rows are never deleted. Sync sends
+# in seq order and the server acknowledges a prefix, so one watermark (meta `outbox.acked_seq`) says what
+# is still to send; no per-row flag to update.
 outbox = Table(
     "outbox",
     metadata,
@@ -155,8 +153,6 @@ outbox = Table(
     Column("stream", String, nullable=False),
     Column("event_id", Integer, nullable=False),
     Column("created_at", EpochMillis, nullable=False),
-    Column("sent_at", EpochMillis),
-    Index("ix_outbox_unsent", "seq", sqlite_where=text("sent_at IS NULL")),
 )
 
 code_sequences = Table(

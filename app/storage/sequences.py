@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert
 
 from app.storage.schema import code_sequences
@@ -25,3 +25,12 @@ class SqlCodeSequences:
             .returning(code_sequences.c.last)
         )
         return int(self._connection.execute(statement).scalar_one())
+
+    def high_water(self, unit_code: str) -> dict[tuple[date, int], int]:
+        """The last n taken per (day, slot) of a unit."""
+        rows = self._connection.execute(
+            select(code_sequences.c.day, code_sequences.c.slot, code_sequences.c.last).where(
+                code_sequences.c.unit_code == unit_code
+            )
+        )
+        return {(date.fromisoformat(day), slot): last for day, slot, last in rows}

@@ -39,7 +39,7 @@ class SqlUnitOfWork:
         self._connection = self._engine.connect().execution_options(write=self._write)
         self._transaction = self._connection.begin()
         self.catalog = SqlCatalogRepository(self._connection)
-        self.dossiers = SqlDossierRepository(self._connection, self.catalog.steps_of)
+        self.dossiers = SqlDossierRepository(self._connection, self.catalog.version)
         self.applicants = SqlApplicantRepository(self._connection)
         self.offices = SqlOfficeRepository(self._connection)
         self.sequences = SqlCodeSequences(self._connection)

@@ -5,7 +5,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.datafiles.calendar import load_schedules
@@ -423,8 +423,7 @@ def test_working_minutes_between_inverts_add(received: datetime, minutes: int) -
 @given(MOMENTS, st.integers(1, 40).map(lambda n: n / 2))
 def test_working_days_due_spends_exactly_the_limit(received: datetime, value: float) -> None:
     cal = official()
-    start = cal.next_working_moment(received)
-    assume(start == received)  # received inside a session
+    received = cal.next_working_moment(received)  # inside a session (filtering would starve hypothesis)
     due = cal.due(received, days(value))
     assert cal.working_minutes_between(received, due) == round(value * 480)
 

@@ -57,10 +57,13 @@ def run_due(args: argparse.Namespace) -> int:
     else:
         value, unit = next(
             (v, u)
-            for v, u in ((args.days, TimeUnit.WORKING_DAYS), (args.hours, TimeUnit.WORKING_HOURS),
-                         (args.calendar_days, TimeUnit.CALENDAR_DAYS))
+            for v, u in (
+                (args.days, TimeUnit.WORKING_DAYS),
+                (args.hours, TimeUnit.WORKING_HOURS),
+                (args.calendar_days, TimeUnit.CALENDAR_DAYS),
+            )
             if v is not None
-        )  # fmt: skip
+        )
         if value <= 0:
             raise usage_error("the time limit must be more than zero")
         limit = TimeLimit(value, unit)
@@ -81,8 +84,13 @@ def run_workday(args: argparse.Namespace) -> int:
 
     day = local_date(args.date, "DATE")
     info = _calendar().day(day)
-    data = {"date": day.isoformat(), "workday": info.workday, "reason": info.reason,
-            "name_vi": info.name_vi, "name_en": info.name_en}  # fmt: skip
+    data = {
+        "date": day.isoformat(),
+        "workday": info.workday,
+        "reason": info.reason,
+        "name_vi": info.name_vi,
+        "name_en": info.name_en,
+    }
     text = (
         f"{day.isoformat()}: {'working day' if info.workday else 'day off'} ({info.name_en or info.reason})"
     )
@@ -108,8 +116,15 @@ def run_year(args: argparse.Namespace) -> int:
             or (info.workday and weekend)
             or (not info.workday and info.name_vi)
         ):
-            rows.append({"date": day.isoformat(), "workday": info.workday, "reason": info.reason,
-                         "name_vi": info.name_vi, "name_en": info.name_en})  # fmt: skip
+            rows.append(
+                {
+                    "date": day.isoformat(),
+                    "workday": info.workday,
+                    "reason": info.reason,
+                    "name_vi": info.name_vi,
+                    "name_en": info.name_en,
+                }
+            )
         day += timedelta(days=1)
     text = "\n".join(
         f"{r['date']}  {'LÀM VIỆC' if r['workday'] else 'nghỉ':8}  {r['name_vi'] or r['reason']}"

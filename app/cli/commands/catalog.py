@@ -60,8 +60,11 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         desk.close()
     write_catalog(procedures, args.file)
-    emit({"file": str(args.file), "procedures": len(procedures)}, args.json,
-         f"{len(procedures)} procedures written to {args.file}")  # fmt: skip
+    emit(
+        {"file": str(args.file), "procedures": len(procedures)},
+        args.json,
+        f"{len(procedures)} procedures written to {args.file}",
+    )
     return 0
 
 
@@ -99,7 +102,9 @@ def run_show(args: argparse.Namespace) -> int:
         desk.close()
     data = _entry(procedure)
     lines = [f"{procedure.code} {procedure.name}", f"Thời hạn: {procedure.time_limit.describe_vi()}"]
-    lines += [f"  [{'x' if c.required else ' '}] {c.name} ({c.originals} bản chính, {c.copies} bản sao)"
-              for c in procedure.components]  # fmt: skip
+    lines += [
+        f"  [{'x' if c.required else ' '}] {c.name} ({c.originals} bản chính, {c.copies} bản sao)"
+        for c in procedure.components
+    ]
     emit(data, args.json, "\n".join(lines))
     return 0

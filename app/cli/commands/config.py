@@ -29,10 +29,16 @@ def run_show(args: argparse.Namespace) -> int:
     settings = load_settings()
     values = settings.as_dict()
     rows = [
-        {"key": s.key, "value": values[s.key], "default": s.default, "set": settings.is_set(s),
-         "description": s.description, "description_vi": s.description_vi}
+        {
+            "key": s.key,
+            "value": values[s.key],
+            "default": s.default,
+            "set": settings.is_set(s),
+            "description": s.description,
+            "description_vi": s.description_vi,
+        }
         for s in ALL_SETTINGS
-    ]  # fmt: skip
+    ]
     text = "\n".join(f"{r['key']} = {r['value']!r}    # {r['description']}" for r in rows)
     emit(rows, args.json, text)
     return 0

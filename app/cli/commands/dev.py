@@ -24,6 +24,7 @@ def run_seed(args: argparse.Namespace) -> int:
 
     from app.cli.common import emit, open_desk, usage_error
     from app.services.seeding import seed_dossiers
+    from app.storage.bulk import BulkDossierWriter
 
     if args.count < 1 or args.batch < 1 or args.days < 1:
         raise usage_error("--count, --batch and --days must be 1 or more")
@@ -35,12 +36,24 @@ def run_seed(args: argparse.Namespace) -> int:
             if not args.json and sys.stderr.isatty():
                 print(f"\r{done:,}/{args.count:,} dossiers", end="", file=sys.stderr, flush=True)
 
-        result = seed_dossiers(desk, args.count, batch=args.batch, days_back=args.days, seed=args.seed,
-                               progress=progress)  # fmt: skip
+        writer = BulkDossierWriter(desk.database.engine)
+        result = seed_dossiers(
+            desk.services,
+            writer,
+            args.count,
+            batch=args.batch,
+            days_back=args.days,
+            seed=args.seed,
+            progress=progress,
+        )
     finally:
         desk.close()
     seconds = time.perf_counter() - started
-    data = {"dossiers": result.dossiers, "events": result.events, "seconds": round(seconds, 1),
-            "per_second": round(result.dossiers / seconds) if seconds else None}  # fmt: skip
+    data = {
+        "dossiers": result.dossiers,
+        "events": result.events,
+        "seconds": round(seconds, 1),
+        "per_second": round(result.dossiers / seconds) if seconds else None,
+    }
     emit(data, args.json, f"\n{result.dossiers:,} dossiers and {result.events:,} events in {seconds:.1f} s")
     return 0

@@ -6,8 +6,19 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-ACTIONS = ["start", "complete-step", "request-supplement", "receive-supplement", "refuse", "result-ready",
-           "return", "withdraw", "stop", "apologise", "note"]  # fmt: skip
+ACTIONS = [
+    "start",
+    "complete-step",
+    "request-supplement",
+    "receive-supplement",
+    "refuse",
+    "result-ready",
+    "return",
+    "withdraw",
+    "stop",
+    "apologise",
+    "note",
+]
 
 
 def register(subparsers: Any) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from app.storage.types import EpochMillis
+from app.storage.types import EpochMillis, HexUid
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -108,11 +108,9 @@ def upgrade() -> None:
     op.create_table(
         "dossiers",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("uid", sa.String(), nullable=False, unique=True),
+        sa.Column("uid", HexUid(), nullable=False, unique=True),
         sa.Column("code", sa.String(), nullable=False, unique=True),
         sa.Column("procedure_code", sa.String(), nullable=False),
-        sa.Column("procedure_version", sa.String(), nullable=False),
-        sa.Column("procedure_name", sa.Text(), nullable=False),
         sa.Column("field_code", sa.String(), nullable=False),
         sa.Column("applicant_name", sa.Text(), nullable=False),
         sa.Column("applicant_name_folded", sa.Text(), nullable=False),
@@ -129,7 +127,6 @@ def upgrade() -> None:
         sa.Column("result_ready_at", EpochMillis()),
         sa.Column("returned_at", EpochMillis()),
         sa.Column("closed_at", EpochMillis()),
-        sa.Column("rules_version", sa.String(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
     )
     op.create_index("ix_dossiers_id_number", "dossiers", ["applicant_id_number"])
@@ -139,7 +136,6 @@ def upgrade() -> None:
     op.create_table(
         "dossier_events",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("uid", sa.String(), nullable=False),
         sa.Column("dossier_id", sa.Integer(), sa.ForeignKey("dossiers.id"), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("type", sa.String(), nullable=False),
@@ -154,9 +150,7 @@ def upgrade() -> None:
         sa.Column("stream", sa.String(), nullable=False),
         sa.Column("event_id", sa.Integer(), nullable=False),
         sa.Column("created_at", EpochMillis(), nullable=False),
-        sa.Column("sent_at", EpochMillis()),
     )
-    op.create_index("ix_outbox_unsent", "outbox", ["seq"], sqlite_where=sa.text("sent_at IS NULL"))
     op.create_table(
         "code_sequences",
         sa.Column("unit_code", sa.String(), primary_key=True),

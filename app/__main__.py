@@ -1,0 +1,5 @@
+"""`python -m app` runs the motcua command line."""
+
+from app.cli.main import main
+
+main()
