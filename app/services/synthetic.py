@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import random
 from bisect import bisect
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import accumulate
 from typing import Any
@@ -20,6 +20,7 @@ from app.domain.applicant import Applicant
 from app.domain.calendar import DueMethod, WorkingCalendar
 from app.domain.catalog import Procedure
 from app.domain.dossier import Dossier, ReceivedComponent, Reception
+from app.domain.errors import ValidationError
 from app.domain.identity import IdKind
 from app.domain.ids import uid7
 from app.domain.rules import RuleBook
@@ -93,11 +94,85 @@ class SeedContext:
     slots: Sequence[int] = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9)
 
 
-@dataclass
-class SeedState:
-    """Per-day, per-slot sequence counters, so codes stay unique across batches."""
+@dataclass(frozen=True, slots=True)
+class DaySlice:
+    day: date
+    total: int  # dossiers received that day in all
+    first: int  # index of the first one in this slice
+    count: int
 
-    counters: dict[tuple[date, int], int] = field(default_factory=dict)
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A unit of generation and of writing: one transaction's worth of dossiers, in receipt order."""
+
+    index: int
+    slices: tuple[DaySlice, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(s.count for s in self.slices)
+
+
+def working_days(context: SeedContext) -> list[date]:
+    today = context.now.astimezone(context.calendar.tz).date()
+    days = (today - timedelta(days=n) for n in range(1, context.days_back + 1))
+    return sorted(d for d in days if context.calendar.is_workday(d))
+
+
+def plan(context: SeedContext, count: int, batch: int, seed: int) -> list[Chunk]:
+    """Spread `count` receipts over the working days (traffic growing over time) and cut them into
+    chunks of exactly `batch`; a pure function of its arguments, so any worker can build any chunk."""
+    rng = random.Random(f"{seed}:plan")
+    days = working_days(context)
+    if not days:
+        raise ValidationError("days", "no working day in the period to seed")
+    weights = [(1 + i / len(days)) * rng.uniform(0.7, 1.3) for i in range(len(days))]
+    total = sum(weights)
+    per_day = [int(count * w / total) for w in weights]
+    for i in rng.sample(range(len(days)), count - sum(per_day)) if count > sum(per_day) else ():
+        per_day[i] += 1
+    capacity = len(context.slots) * (context.rules.rulesets[-1].code_format.block_size - 1)
+    if max(per_day) > capacity:
+        raise ValidationError(
+            "count", f"{max(per_day)} dossiers in one day exceed the {capacity} codes of a day"
+        )
+    chunks: list[Chunk] = []
+    current: list[DaySlice] = []
+    room = batch
+    for day, total_of_day in zip(days, per_day, strict=True):
+        first = 0
+        while first < total_of_day:
+            take = min(room, total_of_day - first)
+            current.append(DaySlice(day, total_of_day, first, take))
+            first += take
+            room -= take
+            if room == 0:
+                chunks.append(Chunk(len(chunks), tuple(current)))
+                current, room = [], batch
+    if current:
+        chunks.append(Chunk(len(chunks), tuple(current)))
+    return chunks
+
+
+def slot_and_n(
+    context: SeedContext, taken: Mapping[tuple[date, int], int], day: date, j: int
+) -> tuple[int, int]:
+    """The desk slot and per-slot number of the j-th dossier of a day: round robin over the slots,
+    after whatever codes were already taken."""
+    slot = context.slots[j % len(context.slots)]
+    return slot, taken.get((day, slot), 0) + j // len(context.slots) + 1
+
+
+def high_water_marks(
+    context: SeedContext, taken: Mapping[tuple[date, int], int], chunk: Chunk
+) -> set[tuple[str, str, int, int]]:
+    marks: dict[tuple[date, int], int] = {}
+    for piece in chunk.slices:
+        for j in range(piece.first, piece.first + piece.count):
+            slot, n = slot_and_n(context, taken, piece.day, j)
+            marks[(piece.day, slot)] = max(marks.get((piece.day, slot), 0), n)
+    return {(context.unit_code, day.isoformat(), slot, n) for (day, slot), n in marks.items()}
 
 
 def _procedure_weights(procedures: Sequence[tuple[Procedure, str]]) -> list[float]:
@@ -107,33 +182,37 @@ def _procedure_weights(procedures: Sequence[tuple[Procedure, str]]) -> list[floa
 
 
 class SyntheticDossiers:
-    def __init__(self, context: SeedContext, seed: int = 1, state: SeedState | None = None) -> None:
+    def __init__(
+        self, context: SeedContext, seed: int = 1, taken: Mapping[tuple[date, int], int] | None = None
+    ) -> None:
         self.ctx = context
+        self.seed = seed
         self.rng = random.Random(seed)
-        self.state = state or SeedState()
+        self.taken = dict(taken or {})
         names = context.names
         self._surnames = _Weighted([s for s, _ in names["surnames"]], [w for _, w in names["surnames"]])
         self._procedures = _Weighted(list(context.procedures), _procedure_weights(context.procedures))
         self._birth = _Weighted([p for p, _ in BIRTH_PROVINCES], [w for _, w in BIRTH_PROVINCES])
-        self._workdays = self._working_days()
         self._clock_ms = int(context.now.timestamp() * 1000)
         self._seen_applicants: list[Applicant] = []
+        self._components: dict[str, tuple[ReceivedComponent, ...]] = {}
         self._sessions = context.calendar.sessions
-
-    def _working_days(self) -> list[date]:
-        today = self.ctx.now.astimezone(self.ctx.calendar.tz).date()
-        days = [today - timedelta(days=n) for n in range(1, self.ctx.days_back + 1)]
-        return sorted(d for d in days if self.ctx.calendar.is_workday(d))
 
     def _uid(self) -> str:
         # Time-ordered like the desk's own ids, from the moment being simulated.
         return uid7(self._clock_ms, self.rng.getrandbits(74))
 
-    def _moment(self, day: date) -> datetime:
-        session = self._sessions[self.rng.randrange(len(self._sessions))]
-        start = datetime.combine(day, session.start, tzinfo=self.ctx.calendar.tz)
-        span = (datetime.combine(day, session.end) - datetime.combine(day, session.start)).seconds
-        return start + timedelta(seconds=self.rng.randrange(span - 60))
+    def _moments(self, day: date, total: int) -> list[datetime]:
+        """Every receipt time of a day, sorted; from the day's own random stream, so a day split
+        between two chunks gets the same times in both."""
+        rng = random.Random(f"{self.seed}:{day.isoformat()}")
+        moments = []
+        for _ in range(total):
+            session = self._sessions[rng.randrange(len(self._sessions))]
+            start = datetime.combine(day, session.start, tzinfo=self.ctx.calendar.tz)
+            span = (datetime.combine(day, session.end) - datetime.combine(day, session.start)).seconds
+            moments.append(start + timedelta(seconds=rng.randrange(span - 60)))
+        return sorted(moments)
 
     def _applicant(self, today: date) -> Applicant:
         rng = self.rng
@@ -169,18 +248,21 @@ class SyntheticDossiers:
             self._seen_applicants[self.rng.randrange(50_000)] = applicant
         return applicant
 
-    def _code(self, day: date, received: datetime) -> str:
-        rules = self.ctx.rules.in_force(received.astimezone(self.ctx.calendar.tz))
-        slots = self.ctx.slots
-        for _ in range(len(slots)):
-            slot = slots[self.rng.randrange(len(slots))]
-            n = self.state.counters.get((day, slot), 0) + 1
-            if n < rules.code_format.block_size:
-                self.state.counters[(day, slot)] = n
-                return rules.code_format.format(self.ctx.unit_code, day, rules.code_format.sequence(slot, n))
-        raise RuntimeError(f"every code slot of {day} is full; seed fewer dossiers or more days")
+    def _handed_in(self, procedure: Procedure) -> tuple[ReceivedComponent, ...]:
+        # Everything the catalogue lists, as listed: the same immutable tuple for every dossier of it.
+        found = self._components.get(procedure.code)
+        if found is None:
+            found = tuple(ReceivedComponent.from_catalogue(c) for c in procedure.components)
+            self._components[procedure.code] = found
+        return found
 
-    def one(self, received: datetime) -> Dossier:
+    def _code(self, day: date, j: int, received: datetime) -> str:
+        code_format = self.ctx.rules.in_force(received.astimezone(self.ctx.calendar.tz)).code_format
+        slot, n = slot_and_n(self.ctx, self.taken, day, j)
+        return code_format.format(self.ctx.unit_code, day, code_format.sequence(slot, n))
+
+    def one(self, received: datetime, j: int) -> Dossier:
+        """The j-th dossier of its day, received at `received`."""
         rng = self.rng
         ctx = self.ctx
         day = received.astimezone(ctx.calendar.tz).date()
@@ -190,11 +272,11 @@ class SyntheticDossiers:
         rules = ctx.rules.in_force(received.astimezone(ctx.calendar.tz))
         reception = Reception(
             uid=self._uid(),
-            code=self._code(day, received),
+            code=self._code(day, j, received),
             procedure=procedure,
             procedure_version=fingerprint,
             applicant=self._returning_or_new(day),
-            components=tuple(ReceivedComponent.from_catalogue(c) for c in procedure.components),
+            components=self._handed_in(procedure),
             office_code=ctx.office_code,
             received_at=received,
             received_by=officer,
@@ -242,24 +324,12 @@ class SyntheticDossiers:
                     collector_id=dossier.applicant.id_number,
                 )
 
-    def _per_day(self, count: int) -> list[int]:
-        """How many dossiers each working day gets: growing traffic, noisy, summing to `count`."""
-        days = len(self._workdays)
-        weights = [(1 + i / days) * self.rng.uniform(0.7, 1.3) for i in range(days)]
-        total = sum(weights)
-        counts = [int(count * w / total) for w in weights]
-        for i in self.rng.sample(range(days), count - sum(counts)):
-            counts[i] += 1
-        return counts
-
-    def batches(self, count: int, size: int) -> Iterator[list[Dossier]]:
-        """Dossiers in the order they were received, oldest first, as the desk itself writes them."""
-        batch: list[Dossier] = []
-        for day, k in zip(self._workdays, self._per_day(count), strict=True):
-            for received in sorted(self._moment(day) for _ in range(k)):
-                batch.append(self.one(received))
-                if len(batch) == size:
-                    yield batch
-                    batch = []
-        if batch:
-            yield batch
+    def chunk(self, chunk: Chunk) -> list[Dossier]:
+        """The dossiers of one chunk, oldest first; the same for the same seed, whichever process runs it."""
+        self.rng = random.Random(f"{self.seed}:{chunk.index}")
+        dossiers = []
+        for piece in chunk.slices:
+            moments = self._moments(piece.day, piece.total)
+            for j in range(piece.first, piece.first + piece.count):
+                dossiers.append(self.one(moments[j], j))
+        return dossiers

@@ -20,9 +20,9 @@ class EpochMillis(TypeDecorator[datetime]):
     impl = BigInteger
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
-        if value is None:
-            return None
+    def process_bind_param(self, value: datetime | int | None, dialect: Dialect) -> int | None:
+        if value is None or isinstance(value, int):  # ints: already converted by the bulk loader
+            return value
         if value.tzinfo is None:
             raise ValueError("naive datetime given to an EpochMillis column")
         return to_millis(value)

@@ -250,3 +250,35 @@ def test_seeded_dossiers_replay_to_their_projection(desk: Any) -> None:
     # A reception after the seed does not reuse a seeded code.
     fresh = receive_dossier(desk.services, request())
     assert fresh.code not in projected
+
+
+def test_seed_is_the_same_whatever_the_number_of_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Any
+) -> None:
+    from app.bootstrap import open_desk
+    from app.cli.main import run
+    from app.services.seeding import seed_dossiers
+    from app.settings.paths import resolve_paths
+    from app.settings.store import load_settings
+    from app.storage.bulk import BulkDossierWriter
+
+    contents = []
+    for jobs in (1, 2):
+        monkeypatch.setenv("MOTCUA_HOME", str(tmp_path / f"jobs{jobs}"))
+        assert run(["init", "--demo"]) == 0
+        desk = open_desk(load_settings(resolve_paths()), clock=clock)
+        try:
+            writer = BulkDossierWriter(desk.database.engine)
+            seed_dossiers(desk.services, writer, 300, batch=70, days_back=30, seed=7, jobs=jobs)
+        finally:
+            desk.close()
+        db = tmp_path / f"jobs{jobs}" / "data" / "motcua.sqlite3"
+        contents.append(
+            rows(
+                db,
+                "SELECT d.code, d.status, e.seq, e.type, e.occurred_at, e.payload FROM dossiers d "
+                "JOIN dossier_events e ON e.dossier_id = d.id ORDER BY d.id, e.seq",
+            )  # fmt: skip
+        )
+    assert len(contents[0]) > 300
+    assert contents[0] == contents[1]

@@ -14,11 +14,13 @@ def register(subparsers: Any) -> None:
     seed.add_argument("--batch", type=int, default=5000, help="dossiers per transaction")
     seed.add_argument("--days", type=int, default=730, help="spread receipts over this many past days")
     seed.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    seed.add_argument("--jobs", type=int, default=0, help="generating processes (default: one per core)")
     seed.add_argument("--json", action="store_true")
     seed.set_defaults(handler=run_seed)
 
 
 def run_seed(args: argparse.Namespace) -> int:
+    import os
     import sys
     import time
 
@@ -26,8 +28,8 @@ def run_seed(args: argparse.Namespace) -> int:
     from app.services.seeding import seed_dossiers
     from app.storage.bulk import BulkDossierWriter
 
-    if args.count < 1 or args.batch < 1 or args.days < 1:
-        raise usage_error("--count, --batch and --days must be 1 or more")
+    if args.count < 1 or args.batch < 1 or args.days < 1 or args.jobs < 0:
+        raise usage_error("--count, --batch and --days must be 1 or more, --jobs 0 or more")
     desk = open_desk()
     started = time.perf_counter()
     try:
@@ -44,6 +46,7 @@ def run_seed(args: argparse.Namespace) -> int:
             batch=args.batch,
             days_back=args.days,
             seed=args.seed,
+            jobs=args.jobs or os.cpu_count() or 1,
             progress=progress,
         )
     finally:

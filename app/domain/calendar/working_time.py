@@ -145,6 +145,7 @@ class WorkingCalendar:
         self._minutes_per_day = sum(s.minutes for s in self._sessions)
         # Per instance, filled lazily: a year's special days are computed once.
         self._years: dict[int, dict[date, DayInfo]] = {}
+        self._workdays: dict[date, bool] = {}
         # A schedule that contradicts the statutory set must fail now, not at the first receipt
         # that happens to touch the broken date.
         for year in self._schedules:
@@ -201,7 +202,11 @@ class WorkingCalendar:
         return DayInfo(d, True, "workday")
 
     def is_workday(self, d: date) -> bool:
-        return self.day(d).workday
+        # Hot: every due date asks it day by day; a dict lookup instead of building a DayInfo.
+        known = self._workdays.get(d)
+        if known is None:
+            known = self._workdays[d] = self.day(d).workday
+        return known
 
     def special_days(self, year: int) -> tuple[DayInfo, ...]:
         """Every day off and make-up working day of `year` (not the ordinary weekends), by date."""
@@ -252,7 +257,14 @@ class WorkingCalendar:
     def _add(self, local: datetime, amount: timedelta) -> datetime:
         current = self._next_moment(local)
         remaining = amount
+        whole_day = timedelta(minutes=self._minutes_per_day)
+        opening = self._sessions[0].start
         while True:
+            if remaining > whole_day and current.time() == opening:
+                # A whole working day fits: hop to the next opening instead of walking its sessions.
+                remaining -= whole_day
+                current = datetime.combine(self.next_workday(current.date()), opening)
+                continue
             session_end = self._session_end(current)
             available = session_end - current
             # `<=`: a due that uses up a session exactly stays at its end (8 h from Monday 07:00 is
