@@ -20,7 +20,7 @@ XCB_LIBRARIES = {
 def main() -> int:
     if not sys.platform.startswith("linux"):
         return 0
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):
+    if not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
         print(
             "No display found. Run the desk app from a desktop session, or without one:\n"
             "  xvfb-run -a make run          (a virtual screen)\n"
@@ -28,7 +28,7 @@ def main() -> int:
             file=sys.stderr,
         )
         return 0  # motcua-desk itself explains and exits; this only adds the hint
-    missing = sorted({package for lib, package in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None})
+    missing = sorted({pkg for lib, pkg in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None})
     if missing:
         print("Qt needs these system packages: sudo apt-get install " + " ".join(missing), file=sys.stderr)
         return 1

@@ -278,7 +278,7 @@ def test_seed_is_the_same_whatever_the_number_of_processes(
                 db,
                 "SELECT d.code, d.status, e.seq, e.type, e.occurred_at, e.payload FROM dossiers d "
                 "JOIN dossier_events e ON e.dossier_id = d.id ORDER BY d.id, e.seq",
-            )  # fmt: skip
+            )
         )
     assert len(contents[0]) > 300
     assert contents[0] == contents[1]
