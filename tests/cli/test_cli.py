@@ -297,3 +297,33 @@ def test_kill_9_during_seed_leaves_only_whole_dossiers(demo_home: Path) -> None:
         assert connection.execute("SELECT max(seq) = count(*) FROM outbox").fetchone()[0] == 1  # gap-free
     # The desk carries on: the next seed and a reception work on the recovered database.
     assert _motcua(demo_home, "dev", "seed", "--count", "50").returncode == 0
+
+
+def test_late_dossier_apology_flow(
+    demo_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "late.json"
+    late = dict(RECEPTION, received_at="2026-01-05T08:00:00")  # received long ago: overdue by now
+    file.write_text(json.dumps(late, ensure_ascii=False), encoding="utf-8")
+    _, received, _ = call(capsys, "dossier", "receive", "--file", str(file), "--json")
+    code, overdue, _ = call(capsys, "dossier", "list", "--overdue", "--json")
+    assert code == 0
+    assert [d["code"] for d in overdue] == [received["code"]]
+    code, moved, _ = call(
+        capsys,
+        "dossier",
+        "transition",
+        received["code"],
+        "apologise",
+        "--reason",
+        "Chờ xác minh",
+        "--extra-days",
+        "3",
+        "--json",
+    )
+    assert code == 0
+    assert moved["original_due"] == received["due"]
+    assert moved["due"] > moved["original_due"]
+    assert not moved["overdue"]
+    assert moved["history"][-1]["type"] == "apologised"
+    assert call(capsys, "dossier", "list", "--overdue", "--json")[1] == []
