@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.storage.migrate import HEAD_REVISION
+from app.storage.migrate import HEAD_REVISIONS
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 
@@ -35,7 +35,7 @@ def _motcua(home: Path, *argv: str) -> subprocess.CompletedProcess[str]:
 
 
 def seeded(dossiers: int, *, rebuild: bool = False) -> Dataset:
-    home = CACHE / f"seed-{dossiers}-schema{HEAD_REVISION}"
+    home = CACHE / f"seed-{dossiers}-schema{'+'.join(sorted(HEAD_REVISIONS))}"
     info_file = home / "bench.json"
     if rebuild or not info_file.exists():
         if home.exists():

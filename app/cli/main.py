@@ -8,15 +8,18 @@ takes the subparsers object), so the core never imports them.
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
 from importlib.metadata import entry_points
 from typing import NoReturn
 
-from app.cli.commands import calendar, catalog, config, dev, dossier, init
+from app.cli import commands
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
-_CORE = (init, config, catalog, calendar, dossier, dev)
+# Listed in `motcua --help` in this order; any other module in app/cli/commands follows alphabetically.
+_ORDER = ("init", "config", "catalog", "calendar", "dossier", "dev")
 
 
 class UsageError(Exception):
@@ -36,8 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version="motcua 0.1.0")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
-    for module in _CORE:
-        module.register(subparsers)
+    # Each module of app/cli/commands registers its own command: adding one touches no shared list.
+    names = sorted(
+        (m.name for m in pkgutil.iter_modules(commands.__path__)),
+        key=lambda n: (_ORDER.index(n) if n in _ORDER else len(_ORDER), n),
+    )
+    for name in names:
+        importlib.import_module(f"app.cli.commands.{name}").register(subparsers)
     for entry in entry_points(group="motcua.commands"):
         entry.load()(subparsers)
     return parser

@@ -6,21 +6,23 @@ from importlib.resources import files
 
 from sqlalchemy import Engine, inspect, text
 
-# Kept equal to the newest file in migrations/versions (a test checks it), so an up-to-date database is
-# recognised with one query instead of loading Alembic's script directory.
-HEAD_REVISION = "0001"
+# The newest revision(s) in migrations/versions (a test checks this), so an up-to-date database is
+# recognised with one query instead of loading Alembic's script directory. Features developed side by side
+# may add revisions on their own branches off the same parent; the set then has several heads until a
+# merge revision joins them.
+HEAD_REVISIONS: frozenset[str] = frozenset({"0001"})
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> frozenset[str]:
     with engine.connect().execution_options(write=False) as connection:
         if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+            return frozenset()
+        return frozenset(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
 
 
 def upgrade(engine: Engine) -> bool:
-    """Migrate to the head revision; returns whether anything ran."""
-    if current_revision(engine) == HEAD_REVISION:
+    """Migrate to every head revision; returns whether anything ran."""
+    if current_revisions(engine) == HEAD_REVISIONS:
         return False
     from alembic import command
     from alembic.config import Config
@@ -29,5 +31,5 @@ def upgrade(engine: Engine) -> bool:
     config.set_main_option("script_location", str(files("app.storage") / "migrations"))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
     return True
