@@ -16,6 +16,7 @@ from app.bootstrap import open_desk
 from app.cli.common import load_settings
 from app.domain.errors import DomainError
 from app.services.context import Services
+from ui import qt_fixes
 from ui.desk_info import DeskInfo
 from ui.fonts import FontError, apply_ui_font
 from ui.i18n import install_translators
@@ -89,6 +90,7 @@ def _application() -> QApplication:
 
 
 def run(args: argparse.Namespace) -> int:
+    qt_fixes.install()  # before the first signal is emitted
     app = _application()
     try:
         apply_ui_font(app)

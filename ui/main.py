@@ -71,3 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.app import run
 
     return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizeGrip,
     QVBoxLayout,
     QWidget,
 )
@@ -136,6 +137,9 @@ class MainWindow(QMainWindow):
         self.sync_label.setAccessibleName(self.tr("Trạng thái đồng bộ"))
         self.sync_label.setToolTip(sync_tip)
         self.sync_label.setEnabled(False)
+        for grip in bar.findChildren(QSizeGrip):
+            grip.setObjectName("statusBarSizeGrip")
+            grip.setAccessibleName(self.tr("Kéo để đổi cỡ cửa sổ"))
         bar.addPermanentWidget(self.database_label, 1)
         bar.addPermanentWidget(self.sync_label)
 

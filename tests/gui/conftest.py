@@ -1,0 +1,102 @@
+"""GUI fixtures: a demo desk in a temporary MOTCUA_HOME with a few Vietnamese dossiers, and its window.
+
+QT_QPA_PLATFORM must be set before the first QApplication exists, so it is set at import time here.
+Never type non-ASCII text with qtbot.keyClicks (it aborts the whole pytest process): use `type_text`.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.bootstrap import open_desk
+from app.cli.common import load_settings
+from app.services.reception import ApplicantInput, Decision, ReceptionRequest, receive_dossier
+from tests.gui.support import APPLICANTS, NOW, DemoDesk, FixedClock, Received
+from ui import qt_fixes
+from ui.desk_info import DeskInfo
+from ui.fonts import apply_ui_font
+from ui.main_window import MainWindow
+from ui.tasks import TaskManager
+
+qt_fixes.install()  # PySide6 6.12 on CPython 3.11 loses a reference to True per emit (see ui/qt_fixes.py)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ui_font(qapp: QApplication) -> None:
+    apply_ui_font(qapp)
+
+
+@pytest.fixture
+def gui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty MOTCUA_HOME: no settings file, no database."""
+    home = tmp_path / "motcua-home"
+    monkeypatch.setenv("MOTCUA_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def demo_home(gui_home: Path) -> Path:
+    """The demo office, officers and catalogue, made by the real CLI."""
+    from app.cli.main import run
+
+    assert run(["init", "--demo"]) == 0
+    return gui_home
+
+
+@pytest.fixture
+def demo_desk(demo_home: Path) -> Iterator[DemoDesk]:
+    """The demo desk with the dossiers of APPLICANTS received at the counter (clock at NOW)."""
+    clock = FixedClock(NOW)
+    desk = open_desk(load_settings(), clock=clock)
+    received: dict[str, Received] = {}
+    try:
+        for a in APPLICANTS:
+            dossier = receive_dossier(
+                desk.services,
+                ReceptionRequest(
+                    procedure_code=a.procedure,
+                    applicant=ApplicantInput(
+                        name=a.name,
+                        id_number=a.id_number,
+                        id_kind="cccd" if a.id_number else None,
+                        phone=a.phone,
+                    ),
+                    decision=a.decision,
+                    reason="Không có bản chính để đối chiếu" if a.decision is Decision.REFUSE else None,
+                    missing=["Giấy tờ chứng minh nơi cư trú"] if a.decision is Decision.SUPPLEMENT else [],
+                    received_at=NOW - a.ago,
+                ),
+            )
+            received[a.key] = Received(dossier.code, a.name)
+        yield DemoDesk(desk, clock, received)
+    finally:
+        desk.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_desk: DemoDesk) -> Iterator[MainWindow]:
+    """The main window on the demo desk, shown, with its first data loaded."""
+    win = MainWindow(DeskInfo.from_settings(demo_desk.desk.settings), TaskManager(demo_desk.desk.services))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
+        win.start()
+    yield win
+    win.tasks.shutdown()

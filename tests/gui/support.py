@@ -1,0 +1,100 @@
+"""Test data and helpers shared by the GUI tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from app.bootstrap import Desk
+from app.services.reception import Decision
+from ui.main_window import MainWindow
+
+LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
+# Wednesday 11 March 2026, 10:00 at the counter: a plain working morning.
+NOW = datetime(2026, 3, 11, 10, 0, tzinfo=LOCAL)
+
+BIRTH_REGISTRATION = "1.001193.000.00.00.H48"  # 1 working day
+MARRIAGE_STATUS = "1.004873.000.00.00.H48"  # 3 working days
+PERMANENT_RESIDENCE = "1.004222.000.00.00.H48"  # 7 working days
+COPY_CERTIFICATION = "2.000815.000.00.00.H48"  # same day
+BUSINESS_HOUSEHOLD = "1.001612.000.00.00.H48"  # 3 working days
+LAND_CERTIFICATE = "1.012783.000.00.00.H48"  # 5 working days
+
+
+class FixedClock:
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+@dataclass(frozen=True)
+class Received:
+    code: str
+    name: str
+
+
+@dataclass
+class DemoDesk:
+    desk: Desk
+    clock: FixedClock
+    dossiers: dict[str, Received]  # by a short test key
+
+
+class Applicant(NamedTuple):
+    key: str  # how tests refer to the dossier
+    name: str
+    id_number: str | None  # CCCD
+    phone: str | None
+    procedure: str
+    ago: timedelta  # received this long before NOW
+    decision: Decision = Decision.ACCEPT
+
+
+A = Applicant
+APPLICANTS: tuple[Applicant, ...] = (
+    A("anh", "Nguyễn Thị Ngọc Ánh", "051301004567", "0905123456", BIRTH_REGISTRATION, timedelta(days=6)),
+    A("binh", "Trần Văn Bình", "051090001234", "0914222333", PERMANENT_RESIDENCE, timedelta(hours=1)),
+    A(
+        "dao",
+        "Lê Thị Hồng Đào",
+        "051195007788",
+        None,
+        MARRIAGE_STATUS,
+        timedelta(hours=2),
+        Decision.SUPPLEMENT,
+    ),
+    A(
+        "khoa",
+        "Phạm Đăng Khoa",
+        None,
+        "0983111222",
+        COPY_CERTIFICATION,
+        timedelta(minutes=30),
+        Decision.REFUSE,
+    ),
+    A("uyen", "Võ Thị Phương Uyên", "051302009911", None, LAND_CERTIFICATE, timedelta(days=1, hours=1)),
+    A("duc", "Huỳnh Minh Đức", "051088004455", "0935444555", BUSINESS_HOUSEHOLD, timedelta(days=7, hours=2)),
+    A("yen", "Đặng Ngọc Yến", None, None, COPY_CERTIFICATION, timedelta(minutes=10)),
+)
+# Past their appointment at NOW while the legal clock runs.
+OVERDUE = frozenset({"anh", "duc"})
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Vietnamese included, one key event per character."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def shown_codes(win: MainWindow) -> list[str]:
+    return [row.summary.code for row in win.model.rows()]
