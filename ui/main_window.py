@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from ui.desk_info import DeskInfo
 from ui.dossier_table import OVERDUE_COLOR, DossierTableModel, DossierTableView
 from ui.header import DeskHeader, scaled_font
 from ui.labels import format_count
+from ui.legend import LegendPanel
 from ui.queries import SEARCH_LIMIT, DossierRow, Overview, SearchResult, find_dossiers, load_overview
 from ui.search_box import SearchBox
 from ui.status_panel import StatusCountsPanel
@@ -34,6 +35,16 @@ log = logging.getLogger(__name__)
 
 SEARCH_KEY = "search"
 OVERVIEW_KEY = "overview"
+
+
+def _mix(a: QColor, b: QColor, share_of_a: float) -> QColor:
+    """A colour between `a` and `b` (works for light and dark themes alike)."""
+    k = share_of_a
+    return QColor.fromRgbF(
+        a.redF() * k + b.redF() * (1 - k),
+        a.greenF() * k + b.greenF() * (1 - k),
+        a.blueF() * k + b.blueF() * (1 - k),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -72,9 +83,16 @@ class MainWindow(QMainWindow):
         self.table = DossierTableView(self.model)
         self.counts_panel = StatusCountsPanel()
 
+        self._build_actions()
+        self.legend = LegendPanel(
+            [
+                (self.find_action.shortcut(), self.tr("Tìm hồ sơ")),
+                (self.refresh_action.shortcut(), self.tr("Làm mới danh sách")),
+                (QKeySequence(Qt.Key.Key_Escape), self.tr("Xoá ô tìm kiếm")),
+            ]
+        )
         self._build_layout()
         self._build_status_bar()
-        self._build_actions()
 
         self.search_box.sig_edited.connect(self._on_search_edited)
         self.search_box.sig_search.connect(self._on_search)
@@ -104,9 +122,14 @@ class MainWindow(QMainWindow):
         list_column.addLayout(results_row)
         list_column.addWidget(self.table, 1)
 
+        side_column = QVBoxLayout()
+        side_column.addWidget(self.counts_panel)
+        side_column.addWidget(self.legend)
+        side_column.addStretch(1)
+
         body = QHBoxLayout()
         body.addLayout(list_column, 1)
-        body.addWidget(self.counts_panel)
+        body.addLayout(side_column)
 
         central = QWidget()
         central.setObjectName("centralWidget")
@@ -137,6 +160,12 @@ class MainWindow(QMainWindow):
         self.sync_label.setAccessibleName(self.tr("Trạng thái đồng bộ"))
         self.sync_label.setToolTip(sync_tip)
         self.sync_label.setEnabled(False)
+        # Disabled, but still legible: the default disabled grey is about 1.6:1 on the status bar.
+        palette = self.sync_label.palette()
+        text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+        window = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, _mix(text, window, 0.6))
+        self.sync_label.setPalette(palette)
         for grip in bar.findChildren(QSizeGrip):
             grip.setObjectName("statusBarSizeGrip")
             grip.setAccessibleName(self.tr("Kéo để đổi cỡ cửa sổ"))

@@ -43,7 +43,6 @@ class StatusCountsPanel(QFrame):
         layout.addWidget(title)
         layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addLayout(grid)
-        layout.addStretch(1)
 
     def _add_row(self, grid: QGridLayout, row: int, status: Status | None, text: str, name: str) -> None:
         label = QLabel(text)
