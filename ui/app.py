@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import cast
@@ -16,6 +17,7 @@ from app.bootstrap import open_desk
 from app.cli.common import load_settings
 from app.domain.errors import DomainError
 from app.services.context import Services
+from app.settings.store import Settings
 from ui import qt_fixes
 from ui.desk_info import DeskInfo
 from ui.fonts import FontError, apply_ui_font
@@ -104,7 +106,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_START
     info = DeskInfo.from_settings(settings)
     translators = install_translators(app, info.language)
+    try:
+        return _open_and_run(app, args, settings, info)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
 
+
+def _open_and_run(app: QApplication, args: argparse.Namespace, settings: Settings, info: DeskInfo) -> int:
     if args.hall or args.kiosk:
         tell(
             QMessageBox.Icon.Information,
@@ -112,11 +121,9 @@ def run(args: argparse.Namespace) -> int:
             mode_unavailable_message("hall" if args.hall else "kiosk"),
         )
         return EXIT_CANNOT_START
-
     if not info.database_path.exists():
         tell(QMessageBox.Icon.Warning, _tr("Chưa có cơ sở dữ liệu"), no_database_message(info.database_path))
         return EXIT_CANNOT_START
-
     try:
         desk = open_desk(settings)
     except Exception as exc:
@@ -131,8 +138,6 @@ def run(args: argparse.Namespace) -> int:
         return _run_window(app, info, desk.services, args.screenshot)
     finally:
         desk.close()
-        for translator in translators:
-            app.removeTranslator(translator)
 
 
 def _run_window(app: QApplication, info: DeskInfo, services: Services, screenshot: Path | None) -> int:
@@ -143,11 +148,22 @@ def _run_window(app: QApplication, info: DeskInfo, services: Services, screensho
         window.resize(window.sizeHint().boundedTo(window.screen().availableSize()))
         window.show()
         window.start()
+        _quit_on_ctrl_c(app)
         return app.exec()
     finally:
         window.tasks.shutdown()
         window.close()
         window.deleteLater()
+
+
+def _quit_on_ctrl_c(app: QApplication) -> None:
+    """Ctrl+C in the terminal closes the app. Python only sees the signal when it runs, so a timer
+    hands it control twice a second."""
+    signal.signal(signal.SIGINT, lambda *_: app.closeAllWindows())
+    ticker = QTimer(app)
+    ticker.setObjectName("signalTicker")
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)
 
 
 def save_screenshot(window: MainWindow, path: Path, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> int:
