@@ -30,7 +30,7 @@ def _py_incref() -> Callable[[object], None]:
     incref = ctypes.pythonapi.Py_IncRef  # a PyDLL function: called with the GIL held
     incref.argtypes = [ctypes.py_object]
     incref.restype = None
-    return incref  # type: ignore[no-any-return]
+    return incref
 
 
 class _Probe(QObject):

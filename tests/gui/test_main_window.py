@@ -167,3 +167,14 @@ def test_column_headers_and_sorting(qtbot: QtBot, window: MainWindow) -> None:
     window.table.sortByColumn(Column.APPLICANT, Qt.SortOrder.AscendingOrder)
     names = [model.row_at(r).summary.applicant_name for r in range(model.rowCount())]
     assert names == sorted(names, key=str.casefold)
+
+
+def test_a_search_answered_after_the_text_changed_is_never_shown(qtbot: QtBot, window: MainWindow) -> None:
+    shown: list[str] = []
+    window.sig_results_shown.connect(shown.append)
+    window.search_box.setText("tran van")
+    QTest.keyClick(window.search_box, Qt.Key.Key_Return)  # searches at once, no debounce
+    window.search_box.setText("ngoc anh")  # before the answer for "tran van" is delivered
+    _search(qtbot, window, "ngoc anh")
+    qtbot.wait(DEBOUNCE_MS * 2)
+    assert shown == ["ngoc anh"]

@@ -35,7 +35,12 @@ def test_emit_from_a_worker_thread_is_covered_too() -> None:
     qt_fixes.install()
     emitter = _Emitter()
     before = sys.getrefcount(True)
-    worker = threading.Thread(target=lambda: [emitter.sig.emit("x") for _ in range(500)])
+
+    def emit_many() -> None:
+        for _ in range(500):
+            emitter.sig.emit("x")
+
+    worker = threading.Thread(target=emit_many)
     worker.start()
     worker.join()
     assert sys.getrefcount(True) >= before - 2  # unpatched: 500 fewer (the thread itself adds a few)
