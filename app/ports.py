@@ -15,7 +15,7 @@ from app.domain.applicant import Applicant
 from app.domain.catalog import Procedure
 from app.domain.dossier import Dossier
 from app.domain.events import DossierEvent
-from app.domain.lifecycle import Status
+from app.domain.lifecycle import Status, is_overdue
 from app.domain.office import Counter, Office, Officer
 
 
@@ -40,6 +40,9 @@ class DossierSummary:
     due_at: datetime | None
     counter_number: int | None
     received_by: str
+
+    def is_overdue(self, now: datetime) -> bool:
+        return is_overdue(self.status, self.due_at, now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,8 @@ class DossierRepository(Protocol):
     def list(self, where: DossierFilter, limit: int = 200) -> list[DossierSummary]: ...
 
     def count_by_status(self) -> dict[Status, int]: ...
+
+    def count_overdue(self, now: datetime) -> int: ...
 
 
 class ApplicantRepository(Protocol):

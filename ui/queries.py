@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.errors import NotFound
-from app.domain.lifecycle import CLOCK_RUNNING, Status
+from app.domain.lifecycle import Status
 from app.ports import DossierFilter, DossierSummary
 from app.services.context import Services
 from app.services.queries import list_dossiers, search_dossiers
@@ -44,11 +44,6 @@ class SearchResult:
     rows: tuple[DossierRow, ...]
 
 
-def is_overdue(summary: DossierSummary, now: datetime) -> bool:
-    """Same rule as `Dossier.is_overdue`: the legal clock runs and the appointment has passed."""
-    return summary.status in CLOCK_RUNNING and summary.due_at is not None and now > summary.due_at
-
-
 def to_rows(services: Services, summaries: list[DossierSummary]) -> tuple[DossierRow, ...]:
     now = services.now()
     return tuple(
@@ -56,7 +51,7 @@ def to_rows(services: Services, summaries: list[DossierSummary]) -> tuple[Dossie
             summary=s,
             received_local=services.local(s.received_at),
             due_local=services.local(s.due_at) if s.due_at is not None else None,
-            overdue=is_overdue(s, now),
+            overdue=s.is_overdue(now),
         )
         for s in summaries
     )

@@ -18,7 +18,7 @@ from app.domain.catalog import Component, Procedure, ProcessStep
 from app.domain.errors import IllegalTransition, ValidationError
 from app.domain.events import CREATION_EVENTS, DossierEvent, EventType, iso, parse_iso
 from app.domain.identity import IdKind
-from app.domain.lifecycle import ALLOWED, CLOCK_RUNNING, NEEDS_REASON, TERMINAL, Action, Status
+from app.domain.lifecycle import ALLOWED, NEEDS_REASON, TERMINAL, Action, Status, is_overdue
 from app.domain.text import nfc, nfc_or_none
 from app.domain.timelimit import TimeLimit
 
@@ -413,7 +413,7 @@ class Dossier:
     # ----- queries ----------------------------------------------------------------------------------------
 
     def is_overdue(self, now: datetime) -> bool:
-        return self.status in CLOCK_RUNNING and self.due_at is not None and now > self.due_at
+        return is_overdue(self.status, self.due_at, now)
 
     def timeliness(self, working_day_of: Callable[[datetime], date] | None = None) -> Timeliness | None:
         """Early, on time or late, once a result exists (the reporting columns of QĐ 766)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -79,3 +80,8 @@ NEEDS_REASON: frozenset[Action] = frozenset(
 
 def allowed_actions(status: Status) -> list[Action]:
     return [action for action, sources in ALLOWED.items() if status in sources]
+
+
+def is_overdue(status: Status, due_at: datetime | None, now: datetime) -> bool:
+    """Past its appointment while the legal clock runs (the one rule; lists and dossiers share it)."""
+    return status in CLOCK_RUNNING and due_at is not None and now > due_at

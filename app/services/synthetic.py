@@ -301,8 +301,8 @@ class SyntheticDossiers:
 
         span = max(due - received, timedelta(hours=1))
         start = received + timedelta(minutes=rng.randint(5, 90))
-        if start >= now:
-            return
+        if start >= now or (now - received < timedelta(days=3) and rng.random() < 0.5):
+            return  # the newest dossiers are still waiting to be handed to the processing unit
         dossier.start_processing(**act(start))
         if rng.random() < 0.03:
             asked = start + span * rng.random() * 0.5

@@ -14,7 +14,7 @@ from app.domain.codes import parse_code
 from app.domain.dossier import Dossier, replay
 from app.domain.errors import ConcurrentChange, NotFound
 from app.domain.events import DossierEvent
-from app.domain.lifecycle import Status
+from app.domain.lifecycle import CLOCK_RUNNING, Status
 from app.domain.text import search_tokens
 from app.ports import DossierFilter, DossierSummary
 from app.storage.event_store import append_events, event_from_row, insert_new_dossiers, projection_row
@@ -176,3 +176,9 @@ class SqlDossierRepository:
     def count_by_status(self) -> dict[Status, int]:
         rows = self._connection.execute(select(dossiers.c.status, func.count()).group_by(dossiers.c.status))
         return {Status(status): count for status, count in rows}
+
+    def count_overdue(self, now: datetime) -> int:
+        statement = select(func.count()).where(
+            dossiers.c.status.in_([s.value for s in CLOCK_RUNNING]), dossiers.c.due_at < now
+        )
+        return int(self._connection.execute(statement).scalar_one())
