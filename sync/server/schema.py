@@ -1,0 +1,27 @@
+"""The server schema as SQLAlchemy Core metadata. Migrations freeze their own copy of the DDL.
+
+Only `server_meta` exists so far; the dossier, event and blob tables come with the sync protocol.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, MetaData, String, Table, Text
+
+# Named constraints, so later migrations can drop or alter them by name on both SQLite and PostgreSQL.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# Small facts about this server database (e.g. its identity), kept as key/value text.
+server_meta = Table(
+    "server_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
