@@ -17,7 +17,7 @@ from app.domain.applicant import Applicant, ApplicantKind
 from app.domain.catalog import Component, Procedure, ProcessStep
 from app.domain.errors import IllegalTransition, ValidationError
 from app.domain.events import CREATION_EVENTS, DossierEvent, EventType, iso, parse_iso
-from app.domain.identity import IdKind
+from app.domain.identity import IdKind, guess_id_kind
 from app.domain.lifecycle import ALLOWED, NEEDS_REASON, TERMINAL, Action, Status, is_overdue
 from app.domain.text import nfc, nfc_or_none
 from app.domain.timelimit import TimeLimit
@@ -96,16 +96,24 @@ def applicant_to_dict(applicant: Applicant, *, compact: bool = False) -> dict[st
         "email": applicant.email,
         "address": applicant.address,
     }
-    if compact:  # events: a million dossiers make every byte count
+    if compact:  # events: a million dossiers make every byte count; leave out what the data already say
+        if applicant.id_number and applicant.id_kind is guess_id_kind(applicant.id_number):
+            data["id_kind"] = None
         return {k: v for k, v in data.items() if v is not None and (k, v) != ("kind", "citizen")}
     return data
+
+
+def _implied_kind(data: dict[str, Any]) -> IdKind | None:
+    """The kind `applicant_to_dict(compact=True)` left out because the number's shape says it."""
+    number = data.get("id_number")
+    return None if number is None else guess_id_kind(number)
 
 
 def applicant_from_dict(data: dict[str, Any]) -> Applicant:
     return Applicant(
         name=data["name"],
         kind=ApplicantKind(data.get("kind", ApplicantKind.CITIZEN)),
-        id_kind=IdKind(data["id_kind"]) if data.get("id_kind") else None,
+        id_kind=IdKind(data["id_kind"]) if data.get("id_kind") else _implied_kind(data),
         id_number=data.get("id_number"),
         birth_date=date.fromisoformat(data["birth_date"]) if data.get("birth_date") else None,
         phone=data.get("phone"),
@@ -148,9 +156,9 @@ class Reception:
             "applicant": applicant_to_dict(self.applicant, compact=True),
             # code -> [originals, copies] of what was handed in; absent components were not.
             "components": {c.code: [c.originals, c.copies] for c in self.components if c.received},
-            "office_code": self.office_code,
-            "counter_number": self.counter_number,
-            "rules_version": self.rules_version,
+            "office": self.office_code,
+            "counter": self.counter_number,
+            "rules": self.rules_version,
         }
         optional = {
             "sets": (self.sets, 1),
@@ -548,11 +556,11 @@ def _from_creation_event(event: DossierEvent, procedure: Procedure) -> Dossier:
         steps=procedure.steps,
         applicant=applicant_from_dict(p["applicant"]),
         components=components,
-        office_code=p["office_code"],
-        counter_number=p.get("counter_number"),
+        office_code=p["office"],
+        counter_number=p.get("counter"),
         received_at=event.occurred_at,
         received_by=event.actor,
-        rules_version=p["rules_version"],
+        rules_version=p["rules"],
         sets=int(p.get("sets", 1)),
         summary=p.get("summary"),
         fee_total=int(p.get("fee_total", 0)),

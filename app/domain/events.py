@@ -52,7 +52,10 @@ class DossierEvent:
 
 
 def iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(UTC).isoformat()
+    """RFC 3339 in UTC with `Z`, e.g. 2026-03-02T01:00:00Z."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def parse_iso(text: str | None) -> datetime | None:

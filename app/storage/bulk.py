@@ -16,7 +16,7 @@ from sqlalchemy import insert as core_insert
 from sqlalchemy.dialects.sqlite import insert
 
 from app.domain.dossier import Dossier
-from app.storage.event_store import DOSSIER_STREAM, event_row, projection_row
+from app.storage.event_store import event_row, outbox_row, projection_row
 from app.storage.schema import applicants, code_sequences, dossier_events, dossiers, outbox
 from app.storage.types import to_millis
 
@@ -88,18 +88,8 @@ class BulkDossierWriter:
                 for dossier_id, rows in zip(ids, batch.events, strict=True)
                 for row in rows
             ]
-            event_ids = (
-                connection.execute(
-                    core_insert(dossier_events).returning(dossier_events.c.id, sort_by_parameter_order=True),
-                    event_rows,
-                )
-                .scalars()
-                .all()
-            )
-            connection.execute(
-                core_insert(outbox),
-                [{"stream": DOSSIER_STREAM, "event_id": i, "created_at": now} for i in event_ids],
-            )
+            connection.execute(core_insert(dossier_events), event_rows)
+            connection.execute(core_insert(outbox), [outbox_row(row, now) for row in event_rows])
             if batch.applicants:
                 # Already-known people keep their record; a bulk load never overwrites what a desk typed.
                 connection.execute(insert(applicants).on_conflict_do_nothing(), batch.applicants)

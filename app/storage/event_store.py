@@ -77,18 +77,18 @@ def append_events(
     rows = [event_row(event, dossier_id) for dossier_id, events in items for event in events]
     if not rows:
         return 0
-    ids = (
-        connection.execute(
-            insert(dossier_events).returning(dossier_events.c.id, sort_by_parameter_order=True), rows
-        )
-        .scalars()
-        .all()
-    )
-    connection.execute(
-        insert(outbox),
-        [{"stream": DOSSIER_STREAM, "event_id": event_id, "created_at": now} for event_id in ids],
-    )
-    return len(ids)
+    connection.execute(insert(dossier_events), rows)
+    connection.execute(insert(outbox), [outbox_row(row, now) for row in rows])
+    return len(rows)
+
+
+def outbox_row(event: dict[str, Any], now: datetime | int) -> dict[str, Any]:
+    return {
+        "stream": DOSSIER_STREAM,
+        "aggregate_id": event["dossier_id"],
+        "event_seq": event["seq"],
+        "created_at": now,
+    }
 
 
 def insert_new_dossiers(connection: Connection, new: Sequence[Dossier], now: datetime) -> list[int]:

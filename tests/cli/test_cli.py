@@ -285,8 +285,8 @@ def test_kill_9_during_seed_leaves_only_whole_dossiers(demo_home: Path) -> None:
         )
         assert (
             connection.execute(
-                "SELECT count(*) FROM dossier_events e "
-                "LEFT JOIN outbox o ON o.event_id = e.id WHERE o.seq IS NULL"
+                "SELECT count(*) FROM dossier_events e LEFT JOIN outbox o "
+                "ON o.aggregate_id = e.dossier_id AND o.event_seq = e.seq WHERE o.seq IS NULL"
             ).fetchone()[0]
             == 0
         )

@@ -76,9 +76,9 @@ def test_reception_writes_projection_event_and_outbox_together(desk: Any) -> Non
     assert dossier.code == "000.00.00.H48-260302-0001"
     assert dossier.status is Status.RECEIVED
     db = desk.database.path
-    [(event_id, seq, kind)] = rows(db, "SELECT id, seq, type FROM dossier_events")
+    [(dossier_id, seq, kind)] = rows(db, "SELECT dossier_id, seq, type FROM dossier_events")
     assert (seq, kind) == (1, "received")
-    assert rows(db, "SELECT stream, event_id FROM outbox") == [("dossier", event_id)]
+    assert rows(db, "SELECT seq, stream, aggregate_id, event_seq FROM outbox") == [(1, "dossier", dossier_id, 1)]
     assert rows(db, "SELECT name FROM applicants") == [("Nguyễn Thị Ngọc Ánh",)]
 
 

@@ -22,7 +22,7 @@ depends_on: str | Sequence[str] | None = None
 # Frozen copy of the DDL at this revision; later schema changes get their own revision.
 _EXTRAS = (
     "CREATE VIRTUAL TABLE dossier_fts USING fts5("
-    "applicant_name_folded, content='dossiers', content_rowid='id', prefix='2 3')",
+    "applicant_name_folded, content='dossiers', content_rowid='id', prefix='2 3', columnsize=0)",
     "CREATE TRIGGER dossiers_fts_insert AFTER INSERT ON dossiers BEGIN "
     "INSERT INTO dossier_fts(rowid, applicant_name_folded) VALUES (new.id, new.applicant_name_folded); END",
     "CREATE TRIGGER dossiers_fts_delete AFTER DELETE ON dossiers BEGIN "
@@ -135,20 +135,20 @@ def upgrade() -> None:
     op.create_index("ix_dossiers_received_at", "dossiers", ["received_at"])
     op.create_table(
         "dossier_events",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("dossier_id", sa.Integer(), sa.ForeignKey("dossiers.id"), nullable=False),
-        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("dossier_id", sa.Integer(), sa.ForeignKey("dossiers.id"), primary_key=True),
+        sa.Column("seq", sa.Integer(), primary_key=True),
         sa.Column("type", sa.String(), nullable=False),
         sa.Column("occurred_at", EpochMillis(), nullable=False),
         sa.Column("actor", sa.String(), nullable=False),
         sa.Column("payload", sa.Text(), nullable=False),
-        sa.UniqueConstraint("dossier_id", "seq", name="uq_dossier_events_dossier_seq"),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "outbox",
         sa.Column("seq", sa.Integer(), primary_key=True),
         sa.Column("stream", sa.String(), nullable=False),
-        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("aggregate_id", sa.Integer(), nullable=False),
+        sa.Column("event_seq", sa.Integer(), nullable=False),
         sa.Column("created_at", EpochMillis(), nullable=False),
     )
     op.create_table(
