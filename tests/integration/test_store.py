@@ -78,7 +78,8 @@ def test_reception_writes_projection_event_and_outbox_together(desk: Any) -> Non
     db = desk.database.path
     [(dossier_id, seq, kind)] = rows(db, "SELECT dossier_id, seq, type FROM dossier_events")
     assert (seq, kind) == (1, "received")
-    assert rows(db, "SELECT seq, stream, aggregate_id, event_seq FROM outbox") == [(1, "dossier", dossier_id, 1)]
+    outbox = rows(db, "SELECT seq, stream, aggregate_id, event_seq FROM outbox")
+    assert outbox == [(1, "dossier", dossier_id, 1)]
     assert rows(db, "SELECT name FROM applicants") == [("Nguyễn Thị Ngọc Ánh",)]
 
 
