@@ -45,6 +45,12 @@ class Desk:
     def close(self) -> None:
         self.database.close()
 
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
 
 def open_desk(settings: Settings, *, clock: Clock | None = None, create: bool = False) -> Desk:
     clock = clock or SystemClock()

@@ -23,6 +23,12 @@ from app.domain.text import nfc, nfc_or_none
 from app.domain.timelimit import TimeLimit
 
 MAX_REASON_LENGTH = 2000
+_CLOSING = {
+    EventType.REFUSED: Status.REFUSED,
+    EventType.WITHDRAWN: Status.WITHDRAWN,
+    EventType.STOPPED: Status.STOPPED,
+    EventType.RESULT_RETURNED: Status.RETURNED,
+}
 
 
 class Timeliness(StrEnum):
@@ -500,22 +506,14 @@ class Dossier:
                     self.original_due_at = self.due_at
                 self.due_at = new_due
                 self.paused_at = None
-            case EventType.REFUSED:
-                self.status = Status.REFUSED
+            case EventType.REFUSED | EventType.WITHDRAWN | EventType.STOPPED | EventType.RESULT_RETURNED:
+                self.status = _CLOSING[event.type]
                 self.closed_at = at
+                if event.type is EventType.RESULT_RETURNED:
+                    self.returned_at = at
             case EventType.RESULT_READY:
                 self.status = Status.RESULT_READY
                 self.result_ready_at = at
-            case EventType.RESULT_RETURNED:
-                self.status = Status.RETURNED
-                self.returned_at = at
-                self.closed_at = at
-            case EventType.WITHDRAWN:
-                self.status = Status.WITHDRAWN
-                self.closed_at = at
-            case EventType.STOPPED:
-                self.status = Status.STOPPED
-                self.closed_at = at
             case EventType.APOLOGISED:
                 if self.original_due_at is None:
                     self.original_due_at = parse_iso(p["previous_due_at"])

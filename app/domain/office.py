@@ -110,19 +110,16 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
 }
 
 
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(unicodedata.normalize("NFC", password).encode(), salt=salt, n=n, r=r, p=p, dklen=32)
+
+
 def hash_password(password: str, *, salt: bytes | None = None) -> str:
     """A self-describing scrypt hash: `scrypt$n$r$p$salt_hex$hash_hex`."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError("password", f"must have at least {MIN_PASSWORD_LENGTH} characters")
     salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(
-        unicodedata.normalize("NFC", password).encode(),
-        salt=salt,
-        n=_SCRYPT_N,
-        r=_SCRYPT_R,
-        p=_SCRYPT_P,
-        dklen=32,
-    )
+    digest = _scrypt(password, salt, _SCRYPT_N, _SCRYPT_R, _SCRYPT_P)
     return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
 
 
@@ -133,12 +130,5 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    digest = hashlib.scrypt(
-        unicodedata.normalize("NFC", password).encode(),
-        salt=bytes.fromhex(salt_hex),
-        n=int(n),
-        r=int(r),
-        p=int(p),
-        dklen=32,
-    )
+    digest = _scrypt(password, bytes.fromhex(salt_hex), int(n), int(r), int(p))
     return hmac.compare_digest(digest.hex(), digest_hex)

@@ -43,20 +43,9 @@ def ui_font(qapp: QApplication) -> None:
 
 
 @pytest.fixture
-def gui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def gui_home(home: Path) -> Path:
     """An empty MOTCUA_HOME: no settings file, no database."""
-    home = tmp_path / "motcua-home"
-    monkeypatch.setenv("MOTCUA_HOME", str(home))
     return home
-
-
-@pytest.fixture
-def demo_home(gui_home: Path) -> Path:
-    """The demo office, officers and catalogue, made by the real CLI."""
-    from app.cli.main import run
-
-    assert run(["init", "--demo"]) == 0
-    return gui_home
 
 
 @pytest.fixture

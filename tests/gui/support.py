@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.bootstrap import Desk
 from app.services.reception import Decision
+from tests.support import FixedClock
 from ui.main_window import MainWindow
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -25,14 +26,6 @@ PERMANENT_RESIDENCE = "1.004222.000.00.00.H48"  # 7 working days
 COPY_CERTIFICATION = "2.000815.000.00.00.H48"  # same day
 BUSINESS_HOUSEHOLD = "1.001612.000.00.00.H48"  # 3 working days
 LAND_CERTIFICATE = "1.012783.000.00.00.H48"  # 5 working days
-
-
-class FixedClock:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,8 @@ def run_import(args: argparse.Namespace) -> int:
     from app.services.catalog import import_catalog
 
     procedures = read_catalog(args.file)  # everything is validated before anything is written
-    desk = open_desk()
-    try:
+    with open_desk() as desk:
         result = import_catalog(desk.services, procedures)
-    finally:
-        desk.close()
     data = {
         "file": str(args.file),
         "added": result.added,
@@ -54,11 +51,8 @@ def run_export(args: argparse.Namespace) -> int:
     from app.datafiles.catalog_files import write_catalog
     from app.services.catalog import all_procedures
 
-    desk = open_desk()
-    try:
+    with open_desk() as desk:
         procedures = all_procedures(desk.services)
-    finally:
-        desk.close()
     write_catalog(procedures, args.file)
     emit(
         {"file": str(args.file), "procedures": len(procedures)},
@@ -80,12 +74,8 @@ def _entry(procedure: Any) -> dict[str, Any]:
 def run_list(args: argparse.Namespace) -> int:
     from app.cli.common import emit, open_desk
 
-    desk = open_desk()
-    try:
-        with desk.services.uow(write=False) as uow:
-            procedures = uow.catalog.find(args.search, limit=10_000) if args.search else uow.catalog.all()
-    finally:
-        desk.close()
+    with open_desk() as desk, desk.services.uow(write=False) as uow:
+        procedures = uow.catalog.find(args.search, limit=10_000) if args.search else uow.catalog.all()
     text = "\n".join(f"{p.code}  {p.time_limit.describe_vi():>22}  {p.name}" for p in procedures)
     emit([_entry(p) for p in procedures], args.json, text or "(no procedures)")
     return 0
@@ -94,12 +84,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     from app.cli.common import emit, open_desk
 
-    desk = open_desk()
-    try:
-        with desk.services.uow(write=False) as uow:
-            procedure = uow.catalog.get(args.code)
-    finally:
-        desk.close()
+    with open_desk() as desk, desk.services.uow(write=False) as uow:
+        procedure = uow.catalog.get(args.code)
     data = _entry(procedure)
     lines = [f"{procedure.code} {procedure.name}", f"Thời hạn: {procedure.time_limit.describe_vi()}"]
     lines += [

@@ -30,18 +30,16 @@ def run_seed(args: argparse.Namespace) -> int:
 
     if args.count < 1 or args.batch < 1 or args.days < 1 or args.jobs < 0:
         raise usage_error("--count, --batch and --days must be 1 or more, --jobs 0 or more")
-    desk = open_desk()
+
+    def progress(done: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r{done:,}/{args.count:,} dossiers", end="", file=sys.stderr, flush=True)
+
     started = time.perf_counter()
-    try:
-
-        def progress(done: int) -> None:
-            if not args.json and sys.stderr.isatty():
-                print(f"\r{done:,}/{args.count:,} dossiers", end="", file=sys.stderr, flush=True)
-
-        writer = BulkDossierWriter(desk.database.engine)
+    with open_desk() as desk:
         result = seed_dossiers(
             desk.services,
-            writer,
+            BulkDossierWriter(desk.database.engine),
             args.count,
             batch=args.batch,
             days_back=args.days,
@@ -49,8 +47,6 @@ def run_seed(args: argparse.Namespace) -> int:
             jobs=args.jobs or os.cpu_count() or 1,
             progress=progress,
         )
-    finally:
-        desk.close()
     seconds = time.perf_counter() - started
     data = {
         "dossiers": result.dossiers,

@@ -98,12 +98,9 @@ def run_receive(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         request = replace(request, officer=args.officer)
-    desk = open_desk()
-    try:
+    with open_desk() as desk:
         dossier = receive_dossier(desk.services, request)
         result = dossier_to_dict(desk.services, show_dossier(desk.services, dossier.code))
-    finally:
-        desk.close()
     emit(result, args.json, f"{result['code']}  {result['status']}  hẹn trả {result['due'] or '-'}")
     return 0
 
@@ -112,11 +109,8 @@ def run_show(args: argparse.Namespace) -> int:
     from app.cli.common import emit, open_desk
     from app.services.queries import dossier_to_dict, show_dossier
 
-    desk = open_desk()
-    try:
+    with open_desk() as desk:
         data = dossier_to_dict(desk.services, show_dossier(desk.services, args.code))
-    finally:
-        desk.close()
     emit(data, args.json, _text_view(data))
     return 0
 
@@ -127,13 +121,10 @@ def run_search(args: argparse.Namespace) -> int:
 
     if not 1 <= args.limit <= 1000:
         raise usage_error("--limit must be between 1 and 1000")
-    desk = open_desk()
-    try:
+    with open_desk() as desk:
         rows = [
             summary_to_dict(desk.services, s) for s in search_dossiers(desk.services, args.text, args.limit)
         ]
-    finally:
-        desk.close()
     text = (
         "\n".join(f"{r['code']}  {r['status']:<20} {r['applicant_name']}" for r in rows) or "(nothing found)"
     )
@@ -151,14 +142,11 @@ def run_list(args: argparse.Namespace) -> int:
         statuses = frozenset(Status(s) for s in args.status) if args.status else None
     except ValueError:
         raise usage_error(f"--status must be one of {', '.join(s.value for s in Status)}") from None
-    desk = open_desk()
-    try:
+    with open_desk() as desk:
         where = DossierFilter(statuses=statuses)
         if args.overdue:
             where = DossierFilter(statuses=statuses or CLOCK_RUNNING, due_before=desk.services.now())
         rows = [summary_to_dict(desk.services, s) for s in list_dossiers(desk.services, where, args.limit)]
-    finally:
-        desk.close()
     text = "\n".join(
         f"{r['code']}  {r['status']:<20} {r['due'] or '':<26} {r['applicant_name']}" for r in rows
     )
@@ -185,11 +173,8 @@ def run_transition(args: argparse.Namespace) -> int:
         fee_paid=args.fee_paid,
         unit=args.unit,
     )
-    desk = open_desk()
-    try:
+    with open_desk() as desk:
         dossier = transition(desk.services, request)
         data = dossier_to_dict(desk.services, show_dossier(desk.services, dossier.code))
-    finally:
-        desk.close()
     emit(data, args.json, f"{data['code']}  {data['status']}  hẹn trả {data['due'] or '-'}")
     return 0

@@ -23,8 +23,7 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     existed = settings.database_path.exists()
-    desk = open_desk(settings, create=True)
-    try:
+    with open_desk(settings, create=True) as desk:
         result: dict[str, Any] = {"database": str(settings.database_path), "created": not existed}
         if args.demo:
             try:
@@ -42,8 +41,6 @@ def run(args: argparse.Namespace) -> int:
                 "procedures": demo.procedures,
                 "password": DEMO_PASSWORD,
             }
-    finally:
-        desk.close()
     lines = [f"{'Created' if result['created'] else 'Upgraded'} {result['database']}"]
     if "demo" in result:
         d = result["demo"]
