@@ -327,3 +327,18 @@ def test_late_dossier_apology_flow(
     assert not moved["overdue"]
     assert moved["history"][-1]["type"] == "apologised"
     assert call(capsys, "dossier", "list", "--overdue", "--json")[1] == []
+
+
+def test_command_groups_are_shared_between_packages() -> None:
+    import argparse
+
+    from app.cli.groups import command_group
+
+    parser = argparse.ArgumentParser()
+    subparsers = parser.add_subparsers(dest="command")
+    command_group(subparsers, "ticket", "queue tickets").add_parser("issue").set_defaults(which="issue")
+    command_group(subparsers, "ticket", "ignored the second time").add_parser("render").set_defaults(
+        which="render"
+    )
+    assert parser.parse_args(["ticket", "issue"]).which == "issue"
+    assert parser.parse_args(["ticket", "render"]).which == "render"
