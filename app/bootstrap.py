@@ -24,6 +24,7 @@ from app.settings.spec import (
     OFFICE_UNIT_CODE,
 )
 from app.settings.store import Settings
+from app.storage.blobs import FileBlobStore
 from app.storage.database import Database
 
 
@@ -65,5 +66,12 @@ def open_desk(settings: Settings, *, clock: Clock | None = None, create: bool = 
         counter_number=settings.get(DESK_COUNTER),
         default_officer=settings.get(DESK_OFFICER) or None,
     )
-    services = Services(uow=database.uow, clock=clock, calendar=calendar, rules=load_rulebook(), desk=desk)
+    services = Services(
+        uow=database.uow,
+        clock=clock,
+        calendar=calendar,
+        rules=load_rulebook(),
+        desk=desk,
+        blobs=FileBlobStore(settings.paths.blobs_dir),
+    )
     return Desk(services, database, settings)

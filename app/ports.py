@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -156,3 +157,29 @@ class UnitOfWork(Protocol):
 
 class UnitOfWorkFactory(Protocol):
     def __call__(self, *, write: bool = True) -> UnitOfWork: ...
+
+
+@dataclass(frozen=True, slots=True)
+class BlobRef:
+    sha256: str
+    size: int
+
+
+class BlobStore(Protocol):
+    """Files kept by their SHA-256 (printed forms, scans): what sync uploads and the centre verifies."""
+
+    def put(self, data: bytes) -> BlobRef:
+        """Store `data` durably (idempotent: the same bytes give the same reference)."""
+        ...
+
+    def put_file(self, path: Path) -> BlobRef: ...
+
+    def has(self, sha256: str) -> bool: ...
+
+    def read(self, sha256: str) -> bytes:
+        """The bytes, checked against their hash; NotFound if absent, DomainError if corrupt."""
+        ...
+
+    def path(self, sha256: str) -> Path:
+        """Where the file lives (for viewers and printers that want a path)."""
+        ...

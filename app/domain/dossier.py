@@ -7,6 +7,7 @@ events. Time and identifiers come in from the caller, so this module stays pure 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -29,6 +30,31 @@ _CLOSING = {
     EventType.STOPPED: Status.STOPPED,
     EventType.RESULT_RETURNED: Status.RETURNED,
 }
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class DocumentKind(StrEnum):
+    FORM = "form"  # a printed official form (Mẫu 01-06), archived as the PDF that was printed
+    SCAN = "scan"  # a scanned paper the applicant handed in
+    RESULT = "result"  # the digitised result
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A file of the dossier, kept in the content-addressed store by its SHA-256."""
+
+    sha256: str
+    size: int
+    kind: DocumentKind
+    name: str
+    media_type: str
+    added_at: datetime
+    added_by: str
+    component_code: str | None = None  # the component a scan proves
+    copy_of: str | None = None  # a reprint names the SHA-256 of the original printout
 
 
 class Timeliness(StrEnum):
@@ -208,6 +234,7 @@ class Dossier:
     returned_at: datetime | None = None
     closed_at: datetime | None = None
     apologies: int = 0
+    documents: tuple[Document, ...] = ()
     version: int = 0  # seq of the last applied event
     pending: list[DossierEvent] = field(default_factory=list)
 
@@ -417,11 +444,45 @@ class Dossier:
     def add_note(self, *, at: datetime, actor: str, text: str) -> None:
         self._do(Action.ADD_NOTE, EventType.NOTE_ADDED, at, actor, {"text": _reason(text)})
 
-    def attach_scan(self, component_code: str, sha256: str) -> None:
-        """Link a stored scan to a component (the scanning issue records its own event)."""
-        self.components = tuple(
-            replace(c, attachments=(*c.attachments, sha256)) if c.code == component_code else c
-            for c in self.components
+    def add_document(
+        self,
+        *,
+        at: datetime,
+        actor: str,
+        kind: DocumentKind,
+        sha256: str,
+        size: int,
+        name: str,
+        media_type: str = "application/pdf",
+        component_code: str | None = None,
+        copy_of: str | None = None,
+    ) -> None:
+        """Record a stored file (printed form, scan, result) in the dossier's history."""
+        if not _SHA256.fullmatch(sha256):
+            raise ValidationError("sha256", "must be 64 lower-case hex digits")
+        if size < 0:
+            raise ValidationError("size", "cannot be negative")
+        if component_code is not None and component_code not in {c.code for c in self.components}:
+            raise ValidationError("component", f"{component_code!r} is not a component of {self.code}")
+        if copy_of is not None and copy_of not in {d.sha256 for d in self.documents}:
+            raise ValidationError("copy_of", "a reprint must name a document of this dossier")
+        clean_name = nfc(name)
+        if not clean_name:
+            raise ValidationError("name", "is empty")
+        self._do(
+            Action.ADD_DOCUMENT,
+            EventType.DOCUMENT_ADDED,
+            at,
+            actor,
+            {
+                "kind": DocumentKind(kind).value,
+                "sha256": sha256,
+                "size": size,
+                "name": clean_name,
+                "media_type": media_type,
+                "component": component_code,
+                "copy_of": copy_of,
+            },
         )
 
     # ----- queries ----------------------------------------------------------------------------------------
@@ -521,6 +582,26 @@ class Dossier:
                 self.apologies += 1
             case EventType.NOTE_ADDED:
                 pass
+            case EventType.DOCUMENT_ADDED:
+                document = Document(
+                    sha256=p["sha256"],
+                    size=int(p["size"]),
+                    kind=DocumentKind(p["kind"]),
+                    name=p["name"],
+                    media_type=p.get("media_type", "application/pdf"),
+                    added_at=at,
+                    added_by=event.actor,
+                    component_code=p.get("component"),
+                    copy_of=p.get("copy_of"),
+                )
+                self.documents = (*self.documents, document)
+                if document.component_code is not None:
+                    self.components = tuple(
+                        replace(c, attachments=(*c.attachments, document.sha256))
+                        if c.code == document.component_code
+                        else c
+                        for c in self.components
+                    )
         self.version = event.seq
 
 

@@ -23,6 +23,7 @@ class EventType(StrEnum):
     STOPPED = "stopped"
     APOLOGISED = "apologised"
     NOTE_ADDED = "note_added"
+    DOCUMENT_ADDED = "document_added"  # a printed form, a scan or a result file, stored by its SHA-256
 
 
 CREATION_EVENTS: frozenset[EventType] = frozenset(

@@ -29,6 +29,7 @@ class Action(StrEnum):
     STOP = "stop"
     APOLOGISE = "apologise"
     ADD_NOTE = "note"
+    ADD_DOCUMENT = "document"
 
 
 TERMINAL: frozenset[Status] = frozenset({Status.REFUSED, Status.RETURNED, Status.WITHDRAWN, Status.STOPPED})
@@ -53,6 +54,7 @@ ALLOWED: dict[Action, frozenset[Status]] = {
     Action.STOP: frozenset({Status.RECEIVED, Status.IN_PROCESSING}),
     Action.APOLOGISE: UNFINISHED,
     Action.ADD_NOTE: ALL_STATUSES,
+    Action.ADD_DOCUMENT: ALL_STATUSES,  # a reprint of a receipt, a scan of a late paper: always allowed
 }
 
 TARGET: dict[Action, Status] = {

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from app.domain.calendar import WorkingCalendar
 from app.domain.ids import uid7
 from app.domain.rules import RuleBook
-from app.ports import Clock, UnitOfWorkFactory
+from app.ports import BlobStore, Clock, UnitOfWorkFactory
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -44,6 +44,7 @@ class Services:
     calendar: WorkingCalendar
     rules: RuleBook
     desk: DeskIdentity
+    blobs: BlobStore
     new_uid: Callable[[], str] = field(default=new_uid)
     tz: ZoneInfo = LOCAL_TZ
 

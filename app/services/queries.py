@@ -74,6 +74,20 @@ def dossier_to_dict(services: Services, view: DossierView) -> dict[str, Any]:
         "rules_version": d.rules_version,
         "fee_total": d.fee_total,
         "allowed_actions": [a.value for a in allowed_actions(d.status)],
+        "documents": [
+            {
+                "sha256": doc.sha256,
+                "size": doc.size,
+                "kind": doc.kind.value,
+                "name": doc.name,
+                "media_type": doc.media_type,
+                "added": _local_iso(services, doc.added_at),
+                "added_by": doc.added_by,
+                "component": doc.component_code,
+                "copy_of": doc.copy_of,
+            }
+            for doc in d.documents
+        ],
         "history": [
             {
                 "seq": e.seq,

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from app.domain.applicant import Applicant
 from app.domain.catalog import Component, Procedure, ProcessStep
-from app.domain.dossier import Dossier, ReceivedComponent, Reception, Timeliness, replay
+from app.domain.dossier import DocumentKind, Dossier, ReceivedComponent, Reception, Timeliness, replay
 from app.domain.errors import IllegalTransition, ValidationError
 from app.domain.lifecycle import ALLOWED, Action, Status
 from app.domain.timelimit import TimeLimit, TimeUnit
@@ -83,6 +83,15 @@ def act(dossier: Dossier, action: Action, at: datetime) -> None:
             )
         case Action.ADD_NOTE:
             dossier.add_note(**common, text="Đã gọi điện cho công dân")
+        case Action.ADD_DOCUMENT:
+            dossier.add_document(
+                **common,
+                kind=DocumentKind.SCAN,
+                sha256="ab" * 32,
+                size=10,
+                name="Bản chụp",
+                component_code="GCS",
+            )
 
 
 def state(dossier: Dossier) -> dict[str, object]:
