@@ -350,8 +350,7 @@ class Dossier:
         """The applicant brought what was missing; the caller computes the new due time under the rules."""
         self._check(Action.RECEIVE_SUPPLEMENT)
         _check_aware(due_at, "due_at")
-        if due_at <= at:
-            raise ValidationError("due_at", "must be after the time the supplement was received")
+        # No "due after now" check: a dossier that was already late stays late once complete again.
         unknown = set(received_codes) - {c.code for c in self.components}
         if unknown:
             raise ValidationError("components", f"not components of this dossier: {sorted(unknown)}")

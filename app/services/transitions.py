@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from app.domain.calendar import DueMethod
 from app.domain.dossier import Dossier
-from app.domain.errors import IllegalTransition, ValidationError
+from app.domain.errors import ValidationError
 from app.domain.lifecycle import Action
 from app.domain.rules import SupplementClock
 from app.services.context import Services
@@ -44,7 +44,8 @@ def _supplement_due(services: Services, dossier: Dossier, now: datetime) -> date
         return services.calendar.due(now, dossier.time_limit, method)
     paused_since = dossier.paused_at or now
     taken = services.calendar.working_minutes_between(paused_since, now)
-    return services.calendar.add_working_minutes(dossier.due_at, taken)
+    # Zero minutes must leave the due time alone (adding 0 to a 17:00 due would move it to 07:00 next day).
+    return services.calendar.add_working_minutes(dossier.due_at, taken) if taken > 0 else dossier.due_at
 
 
 def _apology_due(services: Services, dossier: Dossier, request: TransitionRequest) -> datetime:
@@ -80,12 +81,6 @@ def transition(services: Services, request: TransitionRequest) -> Dossier:
             case Action.REQUEST_SUPPLEMENT:
                 dossier.request_supplement(**common, reason=reason, missing=request.missing)
             case Action.RECEIVE_SUPPLEMENT:
-                if dossier.status.value != "supplement_requested":
-                    raise IllegalTransition(
-                        f"dossier {dossier.code} is {dossier.status.value}, not waiting for a supplement",
-                        action=request.action,
-                        status=dossier.status,
-                    )
                 dossier.receive_supplement(
                     **common,
                     due_at=_supplement_due(services, dossier, now),
@@ -108,8 +103,6 @@ def transition(services: Services, request: TransitionRequest) -> Dossier:
             case Action.STOP:
                 dossier.stop(**common, reason=reason)
             case Action.APOLOGISE:
-                if not officer.can("dossier.apologise") and not officer.can("dossier.transition"):
-                    raise ValidationError("officer", f"{officer.username} may not re-appoint dossiers")
                 rules = services.rules.get(dossier.rules_version)
                 dossier.apologise(
                     **common,
@@ -119,5 +112,7 @@ def transition(services: Services, request: TransitionRequest) -> Dossier:
                 )
             case Action.ADD_NOTE:
                 dossier.add_note(**common, text=reason)
+            case Action.ADD_DOCUMENT:
+                raise ValidationError("action", "documents are added with their file (attach_document)")
         uow.commit()
     return dossier

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -283,3 +284,14 @@ def test_seed_is_the_same_whatever_the_number_of_processes(
         )
     assert len(contents[0]) > 300
     assert contents[0] == contents[1]
+
+
+def test_a_late_dossier_can_still_receive_its_supplement(desk: Any, clock: Any) -> None:
+    dossier = receive_dossier(desk.services, request())
+    assert dossier.due_at is not None
+    clock.moment = dossier.due_at + timedelta(days=2)  # overdue already
+    transition(desk.services, TransitionRequest(dossier.code, Action.REQUEST_SUPPLEMENT, reason="Thiếu giấy"))
+    resumed = transition(desk.services, TransitionRequest(dossier.code, Action.RECEIVE_SUPPLEMENT))
+    assert resumed.status is Status.RECEIVED
+    assert resumed.due_at == dossier.due_at  # no working time passed while paused
+    assert resumed.is_overdue(clock.now())
