@@ -19,7 +19,7 @@ from app.cli import commands
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 # Listed in `motcua --help` in this order; any other module in app/cli/commands follows alphabetically.
-_ORDER = ("init", "config", "catalog", "calendar", "dossier", "dev")
+_ORDER = ("init", "config", "office", "catalog", "calendar", "dossier", "dev")
 
 
 class UsageError(Exception):
