@@ -1,0 +1,1 @@
+"""Queue use cases over a QueueUnitOfWork (ports.py), shared by desks and the office server."""

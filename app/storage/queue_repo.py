@@ -1,0 +1,405 @@
+"""Queue repositories in SQL, for the desk's SQLite and the office server's SQLite or PostgreSQL.
+
+Tickets are loaded from their projection row (every field of the aggregate is a column there; a test
+replays the events and compares) and saved as new events plus an update guarded by the version read, so
+two transactions that both change a ticket cannot both win.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app.domain.errors import ConcurrentChange, NotFound
+from app.domain.queue.model import CounterSetup, NumberBlock, Priority, QueueService, ticket_label
+from app.domain.queue.selection import Candidate
+from app.domain.queue.ticket import Ticket, TicketEvent, TicketEventType, TicketStatus
+from app.services.queue.ports import CallRow, CounterState
+from app.storage.queue_tables import QueueTables
+
+TICKET_STREAM = "ticket"
+
+
+def _upsert(connection: Connection, table: Table) -> Any:
+    """INSERT ... ON CONFLICT for the connection's dialect (both spell it alike, in different modules)."""
+    return (postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+def _row_values(ticket: Ticket) -> dict[str, Any]:
+    return {
+        "uid": ticket.uid,
+        "office_code": ticket.office_code,
+        "service_code": ticket.service_code,
+        "prefix": ticket.prefix,
+        "day": ticket.day.isoformat(),
+        "number": ticket.number,
+        "priority": ticket.priority.value,
+        "status": ticket.status.value,
+        "origin": ticket.origin,
+        "counter_number": ticket.counter,
+        "target_counter": ticket.target_counter,
+        "officer": ticket.officer,
+        "issued_at": ticket.issued_at,
+        "queued_at": ticket.queued_at,
+        "called_at": ticket.called_at,
+        "finished_at": ticket.finished_at,
+        "calls": ticket.calls,
+        "version": ticket.version,
+    }
+
+
+def _ticket(row: Any) -> Ticket:
+    return Ticket(
+        uid=row.uid,
+        office_code=row.office_code,
+        service_code=row.service_code,
+        prefix=row.prefix,
+        day=date.fromisoformat(row.day),
+        number=row.number,
+        priority=Priority(row.priority),
+        status=TicketStatus(row.status),
+        issued_at=row.issued_at,
+        queued_at=row.queued_at,
+        origin=row.origin,
+        counter=row.counter_number,
+        target_counter=row.target_counter,
+        officer=row.officer,
+        called_at=row.called_at,
+        finished_at=row.finished_at,
+        calls=row.calls,
+        version=row.version,
+    )
+
+
+def _event_row(event: TicketEvent, ticket_id: int) -> dict[str, Any]:
+    return {
+        "ticket_id": ticket_id,
+        "seq": event.seq,
+        "type": event.type.value,
+        "occurred_at": event.occurred_at,
+        "actor": event.actor,
+        "counter_number": event.counter,
+        "payload": json.dumps(event.payload, ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+class SqlTicketRepository:
+    def __init__(self, connection: Connection, tables: QueueTables, outbox: Table | None = None) -> None:
+        self._c = connection
+        self._t = tables.tickets
+        self._e = tables.events
+        self._outbox = outbox
+
+    def _append(self, ticket_id: int, events: list[TicketEvent]) -> None:
+        if not events:
+            return
+        self._c.execute(insert(self._e), [_event_row(e, ticket_id) for e in events])
+        if self._outbox is not None:
+            # Same transaction as the events: the sync client sends exactly what was committed.
+            now = datetime.now(UTC)
+            self._c.execute(
+                insert(self._outbox),
+                [
+                    {
+                        "stream": TICKET_STREAM,
+                        "aggregate_id": ticket_id,
+                        "event_seq": e.seq,
+                        "created_at": now,
+                    }
+                    for e in events
+                ],
+            )
+
+    def add(self, ticket: Ticket) -> None:
+        ticket_id = self._c.execute(
+            insert(self._t).values(_row_values(ticket)).returning(self._t.c.id)
+        ).scalar_one()
+        self._append(ticket_id, ticket.collect_events())
+
+    def save(self, ticket: Ticket) -> None:
+        events = ticket.collect_events()
+        if not events:
+            return
+        read_version = events[0].seq - 1
+        ticket_id = self._c.execute(
+            update(self._t)
+            .where(self._t.c.uid == ticket.uid, self._t.c.version == read_version)
+            .values(_row_values(ticket))
+            .returning(self._t.c.id)
+        ).scalar_one_or_none()
+        if ticket_id is None:
+            raise ConcurrentChange(f"ticket {ticket.label} changed meanwhile", ticket=ticket.label)
+        self._append(ticket_id, events)
+
+    def get(self, uid: str) -> Ticket:
+        row = self._c.execute(select(self._t).where(self._t.c.uid == uid)).one_or_none()
+        if row is None:
+            raise NotFound(f"no ticket {uid}", ticket=uid)
+        return _ticket(row)
+
+    def find(self, office_code: str, day: date, prefix: str, number: int) -> Ticket | None:
+        row = self._c.execute(
+            select(self._t).where(
+                self._t.c.office_code == office_code,
+                self._t.c.day == day.isoformat(),
+                self._t.c.prefix == prefix,
+                self._t.c.number == number,
+            )
+        ).one_or_none()
+        return None if row is None else _ticket(row)
+
+    def candidates(
+        self, office_code: str, day: date, services: tuple[str, ...], counter: int
+    ) -> list[Candidate]:
+        t = self._t
+        rows = self._c.execute(
+            select(
+                t.c.uid, t.c.service_code, t.c.number, t.c.priority, t.c.queued_at, t.c.target_counter
+            ).where(
+                t.c.office_code == office_code,
+                t.c.day == day.isoformat(),
+                t.c.status == TicketStatus.WAITING.value,
+                or_(t.c.service_code.in_(services), t.c.target_counter == counter),
+            )
+        )
+        return [
+            Candidate(r.uid, r.service_code, r.number, Priority(r.priority), r.queued_at, r.target_counter)
+            for r in rows
+        ]
+
+    def at_counter(self, office_code: str, day: date, counter: int) -> list[Ticket]:
+        t = self._t
+        rows = self._c.execute(
+            select(t).where(
+                t.c.office_code == office_code,
+                t.c.day == day.isoformat(),
+                t.c.counter_number == counter,
+                t.c.status.in_(
+                    [s.value for s in (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.HELD)]
+                ),
+            )
+        )
+        return [_ticket(r) for r in rows]
+
+    def waiting_counts(self, office_code: str, day: date) -> dict[str, dict[str, int]]:
+        t = self._t
+        rows = self._c.execute(
+            select(t.c.service_code, t.c.priority, func.count())
+            .where(
+                t.c.office_code == office_code,
+                t.c.day == day.isoformat(),
+                t.c.status == TicketStatus.WAITING.value,
+            )
+            .group_by(t.c.service_code, t.c.priority)
+        )
+        counts: dict[str, dict[str, int]] = {}
+        for service, priority, n in rows:
+            entry = counts.setdefault(service, {"waiting": 0, "priority": 0})
+            entry["waiting"] += n
+            if priority != Priority.NORMAL.value:
+                entry["priority"] += n
+        return counts
+
+    def recent_calls(self, office_code: str, day: date, limit: int) -> list[CallRow]:
+        t, e = self._t, self._e
+        rows = self._c.execute(
+            select(t.c.prefix, t.c.number, t.c.service_code, t.c.status, e.c.counter_number, e.c.occurred_at)
+            .select_from(e.join(t, t.c.id == e.c.ticket_id))
+            .where(
+                t.c.office_code == office_code,
+                t.c.day == day.isoformat(),
+                t.c.number.is_not(None),
+                e.c.type.in_([TicketEventType.CALLED.value, TicketEventType.RECALLED.value]),
+            )
+            .order_by(e.c.occurred_at.desc(), t.c.id.desc())
+            .limit(limit * 2)
+        )
+        calls: list[CallRow] = []
+        seen: set[tuple[str, int]] = set()
+        for r in rows:  # a recall moves the ticket up; it appears once
+            key = (r.prefix, r.number)
+            if key in seen:
+                continue
+            seen.add(key)
+            calls.append(
+                CallRow(
+                    ticket_label(r.prefix, r.number),
+                    r.service_code,
+                    r.counter_number,
+                    TicketStatus(r.status),
+                    r.occurred_at,
+                )
+            )
+        return calls[:limit]
+
+    def history(self, uid: str) -> list[TicketEvent]:
+        t, e = self._t, self._e
+        rows = self._c.execute(
+            select(e).select_from(e.join(t, t.c.id == e.c.ticket_id)).where(t.c.uid == uid).order_by(e.c.seq)
+        )
+        return [
+            TicketEvent(
+                uid,
+                r.seq,
+                TicketEventType(r.type),
+                r.occurred_at,
+                r.actor,
+                r.counter_number,
+                json.loads(r.payload),
+            )
+            for r in rows
+        ]
+
+    def of_day(self, office_code: str, day: date, origin: str | None = None) -> list[Ticket]:
+        t = self._t
+        where = [t.c.office_code == office_code, t.c.day == day.isoformat()]
+        if origin is not None:
+            where.append(t.c.origin == origin)
+        return [_ticket(r) for r in self._c.execute(select(t).where(and_(*where)).order_by(t.c.id))]
+
+    def has_event(self, uid: str, seq: int) -> bool:
+        t, e = self._t, self._e
+        found = self._c.execute(
+            select(e.c.seq)
+            .select_from(e.join(t, t.c.id == e.c.ticket_id))
+            .where(t.c.uid == uid, e.c.seq == seq)
+        ).first()
+        return found is not None
+
+    def import_events(self, events: list[TicketEvent]) -> int:
+        """Events of tickets made elsewhere, in order per ticket; already present ones are skipped (a
+        reconnecting desk may send the same batch twice)."""
+        from app.domain.queue.ticket import replay
+
+        by_ticket: dict[str, list[TicketEvent]] = {}
+        for event in sorted(events, key=lambda e: (e.ticket_uid, e.seq)):
+            by_ticket.setdefault(event.ticket_uid, []).append(event)
+        imported = 0
+        for uid, ticket_events in by_ticket.items():
+            existing = self.history(uid)
+            known = len(existing)
+            new = [e for e in ticket_events if e.seq > known]
+            if not new:
+                continue
+            if new[0].seq != known + 1:
+                raise ConcurrentChange(f"events of ticket {uid} arrive with a gap after {known}", ticket=uid)
+            ticket = replay(existing + new)
+            if known == 0:
+                ticket_id = self._c.execute(
+                    insert(self._t).values(_row_values(ticket)).returning(self._t.c.id)
+                ).scalar_one()
+            else:
+                ticket_id = self._c.execute(
+                    update(self._t)
+                    .where(self._t.c.uid == uid, self._t.c.version == known)
+                    .values(_row_values(ticket))
+                    .returning(self._t.c.id)
+                ).scalar_one_or_none()
+                if ticket_id is None:
+                    raise ConcurrentChange(f"ticket {uid} changed meanwhile", ticket=uid)
+            self._append(ticket_id, new)
+            imported += len(new)
+        return imported
+
+
+class SqlQueueSetupRepository:
+    def __init__(self, connection: Connection, tables: QueueTables) -> None:
+        self._c = connection
+        self._s = tables.services
+        self._k = tables.counters
+
+    def services(self, office_code: str) -> list[QueueService]:
+        rows = self._c.execute(
+            select(self._s)
+            .where(self._s.c.office_code == office_code)
+            .order_by(self._s.c.position, self._s.c.code)
+        )
+        return [QueueService(r.code, r.prefix, r.name, bool(r.active)) for r in rows]
+
+    def put_service(self, office_code: str, service: QueueService, position: int) -> None:
+        values = {
+            "prefix": service.prefix,
+            "name": service.name,
+            "active": service.active,
+            "position": position,
+        }
+        self._c.execute(
+            _upsert(self._c, self._s)
+            .values(office_code=office_code, code=service.code, **values)
+            .on_conflict_do_update(index_elements=[self._s.c.office_code, self._s.c.code], set_=values)
+        )
+
+    def _state(self, r: Any) -> CounterState:
+        return CounterState(
+            r.number, tuple(json.loads(r.services)), r.current_uid, r.priority_streak, r.version
+        )
+
+    def counters(self, office_code: str) -> list[CounterState]:
+        rows = self._c.execute(
+            select(self._k).where(self._k.c.office_code == office_code).order_by(self._k.c.number)
+        )
+        return [self._state(r) for r in rows]
+
+    def counter(self, office_code: str, number: int) -> CounterState:
+        row = self._c.execute(
+            select(self._k).where(self._k.c.office_code == office_code, self._k.c.number == number)
+        ).one_or_none()
+        if row is None:
+            raise NotFound(f"counter {number} has no queue set up (see `motcua queue setup`)", counter=number)
+        return self._state(row)
+
+    def put_counter(self, office_code: str, setup: CounterSetup) -> None:
+        services = json.dumps(list(setup.services))
+        self._c.execute(
+            _upsert(self._c, self._k)
+            .values(
+                office_code=office_code, number=setup.number, services=services, priority_streak=0, version=0
+            )
+            .on_conflict_do_update(
+                index_elements=[self._k.c.office_code, self._k.c.number], set_={"services": services}
+            )
+        )
+
+    def set_counter_state(self, office_code: str, state: CounterState) -> None:
+        done = self._c.execute(
+            update(self._k)
+            .where(
+                self._k.c.office_code == office_code,
+                self._k.c.number == state.number,
+                self._k.c.version == state.version,
+            )
+            .values(
+                current_uid=state.current_uid,
+                priority_streak=state.priority_streak,
+                version=state.version + 1,
+            )
+        )
+        if done.rowcount != 1:
+            raise ConcurrentChange(f"counter {state.number} changed meanwhile", counter=state.number)
+
+
+class SqlNumberSequences:
+    def __init__(self, connection: Connection, tables: QueueTables) -> None:
+        self._c = connection
+        self._n = tables.numbers
+
+    def next(self, office_code: str, day: date, prefix: str, block: NumberBlock) -> int:
+        n = self._n
+        # One statement that inserts the day's first number or increments the last: atomic on SQLite
+        # (the writer holds the lock) and on PostgreSQL (the conflicting row is locked until commit).
+        statement = (
+            _upsert(self._c, n)
+            .values(
+                office_code=office_code, day=day.isoformat(), prefix=prefix, block=block.key, last=block.first
+            )
+            .on_conflict_do_update(
+                index_elements=[n.c.office_code, n.c.day, n.c.prefix, n.c.block], set_={"last": n.c.last + 1}
+            )
+            .returning(n.c.last)
+        )
+        number = int(self._c.execute(statement).scalar_one())
+        return block.number_after(number - 1)

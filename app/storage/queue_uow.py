@@ -1,0 +1,75 @@
+"""The queue's unit of work: one transaction on an engine (the desk's SQLite, or the server's database)."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Connection, Engine, RootTransaction, Table
+
+from app.storage.queue_repo import SqlNumberSequences, SqlQueueSetupRepository, SqlTicketRepository
+from app.storage.queue_tables import QueueTables
+
+
+class SqlQueueUnitOfWork:
+    tickets: SqlTicketRepository
+    setup: SqlQueueSetupRepository
+    numbers: SqlNumberSequences
+
+    def __init__(
+        self, engine: Engine, tables: QueueTables, *, outbox: Table | None = None, write: bool = True
+    ) -> None:
+        self._engine = engine
+        self._tables = tables
+        self._outbox = outbox
+        self._write = write
+        self._connection: Connection | None = None
+        self._transaction: RootTransaction | None = None
+
+    def __enter__(self) -> Self:
+        # `write` picks BEGIN IMMEDIATE on SQLite (see app/storage/engine.py); PostgreSQL ignores it.
+        self._connection = self._engine.connect().execution_options(write=self._write)
+        self._transaction = self._connection.begin()
+        self.tickets = SqlTicketRepository(self._connection, self._tables, self._outbox)
+        self.setup = SqlQueueSetupRepository(self._connection, self._tables)
+        self.numbers = SqlNumberSequences(self._connection, self._tables)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if self._transaction is not None and self._transaction.is_active:
+                self._transaction.rollback()
+        finally:
+            if self._connection is not None:
+                self._connection.close()
+            self._connection = None
+            self._transaction = None
+
+    def commit(self) -> None:
+        if not self._write:
+            raise RuntimeError("a read-only unit of work cannot commit")
+        if self._transaction is None:
+            raise RuntimeError("the unit of work is not open")
+        self._transaction.commit()
+
+
+class QueueUowFactory:
+    """`factory(write=...)` gives a new unit of work on the same engine and tables."""
+
+    def __init__(self, engine: Engine, tables: QueueTables, *, outbox: Table | None = None) -> None:
+        self.engine = engine
+        self.tables = tables
+        self.outbox = outbox
+
+    def __call__(self, *, write: bool = True) -> SqlQueueUnitOfWork:
+        return SqlQueueUnitOfWork(self.engine, self.tables, outbox=self.outbox, write=write)
+
+
+def desk_queue_uow(engine: Engine) -> QueueUowFactory:
+    """The desk's queue store: its SQLite tables, every event with its outbox row."""
+    from app.storage.queue_schema import QUEUE
+    from app.storage.schema import outbox
+
+    return QueueUowFactory(engine, QUEUE, outbox=outbox)
