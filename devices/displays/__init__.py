@@ -1,0 +1,1 @@
+"""Counter LED displays: drivers for the serial protocols, the bus, the emulator."""

@@ -1,0 +1,1 @@
+"""Vietnamese voice announcements: our number words spoken by espeak-ng, a chime, one call after another."""
