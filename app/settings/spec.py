@@ -120,6 +120,93 @@ UI_LANGUAGE = Setting(
     "ui.language", str, "vi", "Language of the desk app (vi, en).", "Ngôn ngữ (vi, en).", _language
 )
 
+# ----- printing (issue 3) -----------------------------------------------------------------------------------
+
+_ROUTE = re.compile(r"^\s*[a-z_]+\s*=\s*[^;@=]*(@\s*A[45])?\s*$")
+
+
+def _paper(value: str) -> str | None:
+    return None if value in ("A5", "A4") else "must be A5 or A4"
+
+
+def _routes(value: str) -> str | None:
+    parts = [part for part in value.split(";") if part.strip()]
+    bad = [part.strip() for part in parts if not _ROUTE.match(part)]
+    return f"use kind=PRINTER[@A5|@A4] separated by ';', not {bad[0]!r}" if bad else None
+
+
+def _ticket_vietnamese(value: str) -> str | None:
+    return None if value in ("auto", "codepage", "raster") else "must be auto, codepage or raster"
+
+
+def _copies(value: int) -> str | None:
+    return None if 1 <= value <= 3 else "must be between 1 and 3"
+
+
+PRINTING_GOVERNING_BODY = Setting(
+    "printing.governing_body",
+    str,
+    "UBND TỈNH QUẢNG NGÃI",
+    "Governing body printed above the office name in the forms' header (tên cơ quan chủ quản).",
+    "Tên cơ quan chủ quản in phía trên tên cơ quan ở góc trái các mẫu phiếu.",
+)
+PRINTING_PRINTER = Setting(
+    "printing.printer",
+    str,
+    "",
+    "Printer for forms: cups:QUEUE, socket://HOST:9100, file:/DIR, qt:NAME (desk app); empty: the default.",
+    "Máy in các mẫu phiếu: cups:TÊN, socket://MÁY:9100, file:/THƯ-MỤC, qt:TÊN; để trống: máy in mặc định.",
+)
+PRINTING_PAPER = Setting(
+    "printing.paper",
+    str,
+    "A5",
+    "Paper of the A5 forms (Circular 01/2018 prints them on A5; A4 is an office option).",
+    "Khổ giấy các mẫu phiếu A5 (Thông tư 01/2018 in khổ A5; đơn vị có thể chọn A4).",
+    _paper,
+)
+PRINTING_ROUTES = Setting(
+    "printing.routes",
+    str,
+    "",
+    "Printer and paper per document kind, over the defaults: receipt=cups:Counter1@A5; logbook=cups:Big@A4.",
+    "Máy in và khổ giấy riêng cho từng loại phiếu, ví dụ: receipt=cups:Quay1@A5; logbook=cups:Laser@A4.",
+    _routes,
+)
+PRINTING_RECEIPT_COPIES = Setting(
+    "printing.receipt_copies",
+    int,
+    2,
+    "Copies (liên) of the receipt: one for the applicant, one kept with the dossier.",
+    "Số liên Giấy tiếp nhận: một liên giao người nộp, một liên lưu hồ sơ.",
+    _copies,
+)
+PRINTING_TICKET_PRINTER = Setting(
+    "printing.ticket_printer",
+    str,
+    "",
+    "Thermal printer for queue tickets: socket://HOST:9100, serial:/dev/ttyUSB0?baudrate=9600, "
+    "device:/dev/usb/lp0, cups:QUEUE (raw) or file:/DIR.",
+    "Máy in nhiệt in phiếu thứ tự: socket://MÁY:9100, serial:/dev/ttyUSB0?baudrate=9600, "
+    "device:/dev/usb/lp0, cups:TÊN hoặc file:/THƯ-MỤC.",
+)
+PRINTING_TICKET_PROFILE = Setting(
+    "printing.ticket_profile",
+    str,
+    "epson-tm-t20ii",
+    "Model profile of the ticket printer (`motcua printer profiles` lists them).",
+    "Mẫu máy in phiếu thứ tự (xem `motcua printer profiles`).",
+)
+PRINTING_TICKET_VIETNAMESE = Setting(
+    "printing.ticket_vietnamese",
+    str,
+    "auto",
+    "How tickets print Vietnamese: auto (the profile's way), codepage, or raster (images of the lines).",
+    "Cách in tiếng Việt trên phiếu: auto (theo mẫu máy), codepage (bảng mã của máy), raster (in ảnh chữ).",
+    _ticket_vietnamese,
+)
+
+
 ALL_SETTINGS: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[float], ...] = (
     OFFICE_CODE,
     OFFICE_NAME,
@@ -133,5 +220,13 @@ ALL_SETTINGS: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[float]
     LOOKUP_BASE_URL,
     SERVER_URL,
     UI_LANGUAGE,
+    PRINTING_GOVERNING_BODY,
+    PRINTING_PRINTER,
+    PRINTING_PAPER,
+    PRINTING_ROUTES,
+    PRINTING_RECEIPT_COPIES,
+    PRINTING_TICKET_PRINTER,
+    PRINTING_TICKET_PROFILE,
+    PRINTING_TICKET_VIETNAMESE,
 )
 BY_KEY = {s.key: s for s in ALL_SETTINGS}

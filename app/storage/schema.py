@@ -186,4 +186,5 @@ SQLITE_EXTRAS: tuple[str, ...] = (
     "SELECT RAISE(ABORT, 'outbox rows are never deleted: their seq is the device sequence'); END",
 )
 
+import app.storage.printing_schema  # noqa: E402  (printing's tables, issue 3)
 import app.storage.queue_schema  # noqa: E402, F401  (the queue's tables, issue 4)

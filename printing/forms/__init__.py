@@ -1,0 +1,1 @@
+"""The official forms as reportlab templates, keyed by form id (see `registry.py`)."""
