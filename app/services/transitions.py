@@ -62,6 +62,11 @@ def _apology_due(services: Services, dossier: Dossier, request: TransitionReques
     return services.calendar.add_working_minutes(services.calendar.next_working_moment(start), minutes)
 
 
+def apology_due(services: Services, dossier: Dossier, request: TransitionRequest) -> datetime:
+    """The appointment an apology would set: what `transition` writes, for screens that preview it."""
+    return _apology_due(services, dossier, request)
+
+
 def transition(services: Services, request: TransitionRequest) -> Dossier:
     """Apply one action to one dossier in one transaction; an illegal one raises and writes nothing."""
     officer_name = request.officer or services.desk.default_officer
