@@ -33,9 +33,7 @@ def due_today(services: Services, limit: int = LIST_LIMIT) -> list[DossierSummar
     start, end = day_bounds(services, services.today())
     with services.uow(write=False) as uow:
         rows = uow.dossiers.list(
-            DossierFilter(
-                statuses=CLOCK_RUNNING, due_before=end, received_from=start - DUE_TODAY_LOOKBACK
-            ),
+            DossierFilter(statuses=CLOCK_RUNNING, due_before=end, received_from=start - DUE_TODAY_LOOKBACK),
             DAY_LIMIT,
         )
     today = [r for r in rows if r.due_at is not None and r.due_at >= start]
@@ -49,7 +47,7 @@ class OverdueQuery:
     limit: int = LIST_LIMIT
 
 
-def overdue(services: Services, query: OverdueQuery = OverdueQuery()) -> list[DossierSummary]:  # noqa: B008
+def overdue(services: Services, query: OverdueQuery = OverdueQuery()) -> list[DossierSummary]:
     """Dossiers past their appointment while the legal clock runs, longest overdue first."""
     now = services.now()
     where = DossierFilter(
