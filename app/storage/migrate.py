@@ -10,7 +10,7 @@ from sqlalchemy import Engine, inspect, text
 # recognised with one query instead of loading Alembic's script directory. Features developed side by side
 # may add revisions on their own branches off the same parent; the set then has several heads until a
 # merge revision joins them.
-HEAD_REVISIONS: frozenset[str] = frozenset({"0002_printing", "0003_queue"})
+HEAD_REVISIONS: frozenset[str] = frozenset({"0002_printing", "0003_queue", "0004_sync"})
 
 
 def current_revisions(engine: Engine) -> frozenset[str]:

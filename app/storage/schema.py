@@ -188,3 +188,4 @@ SQLITE_EXTRAS: tuple[str, ...] = (
 
 import app.storage.printing_schema  # noqa: E402  (printing's tables, issue 3)
 import app.storage.queue_schema  # noqa: E402, F401  (the queue's tables, issue 4)
+from app.storage import sync_schema as _sync_schema  # noqa: E402, F401  (sync's tables, issue 5)

@@ -17,6 +17,7 @@ from sync.server.settings import DATABASE_URL_ENV, HOST_ENV, PORT_ENV, ServerSet
 
 PROG = "motcua-server"
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_TAMPERED = 3  # verify-audit found the log or the events altered
 
 
 class UsageError(Exception):
@@ -62,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=(
             "%(prog)s [--host HOST] [--port PORT] [--workers N] [--log-level LEVEL]\n"
-            "       %(prog)s admin {migrate,stats} ..."
+            "       %(prog)s admin {migrate,stats,enrol-code,devices,revoke,verify-audit,publish-catalog} ..."
         ),
         description="MotCua sync server: receives dossiers from the counter desks.",
         epilog=(
@@ -77,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--log-level", choices=["critical", "error", "warning", "info", "debug"], default="info"
     )
+    parser.add_argument("--ssl-certfile", type=Path, help="serve HTTPS with this PEM certificate (chain)")
+    parser.add_argument("--ssl-keyfile", type=Path, help="the certificate's private key (PEM)")
     parser.set_defaults(handler=_serve)
 
     # prog given explicitly: argparse would otherwise derive it from the two-line usage above.
@@ -95,13 +98,54 @@ def build_parser() -> argparse.ArgumentParser:
         "stats",
         help="count dossiers, events and blobs",
         description=(
-            "Count dossiers, events and blobs on this server. Those tables arrive with the sync protocol "
-            "(a later release); until then every count is 0."
+            "Count dossiers, events, files (blobs), enrolled devices, and the conflicts and dead letters "
+            "waiting for a supervisor. A database not yet migrated to the sync tables counts 0."
         ),
     )
-    stats.add_argument("--json", action="store_true", help='print {"dossiers": N, "events": N, "blobs": N}')
+    stats.add_argument(
+        "--json", action="store_true", help='print {"dossiers": N, "events": N, "blobs": N, ...}'
+    )
     stats.set_defaults(handler=_stats)
+    _add_sync_admin(actions)
     return parser
+
+
+def _add_sync_admin(actions: Any) -> None:
+    code = actions.add_parser(
+        "enrol-code",
+        help="make a one-time code that enrols one desk of an office",
+        description="Print a one-time enrolment code for a desk of OFFICE (`motcua enrol --code CODE`).",
+    )
+    code.add_argument("--office", required=True, help="the office (agency code) the desk belongs to")
+    code.add_argument("--hours", type=_hours, default=72, help="how long the code stays valid (default 72)")
+    code.add_argument("--json", action="store_true")
+    code.set_defaults(handler=_enrol_code)
+    listing = actions.add_parser("devices", help="list enrolled desks", description="List enrolled desks.")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_devices)
+    revoke = actions.add_parser(
+        "revoke",
+        help="revoke a desk's token at once",
+        description="Revoke a desk's token: every request with it is refused from now on.",
+    )
+    revoke.add_argument("--device", required=True, help="the device id (see `admin devices`)")
+    revoke.set_defaults(handler=_revoke)
+    verify = actions.add_parser(
+        "verify-audit",
+        help="check the audit log's hash chain and the events against it",
+        description="Check the audit log's hash chain and that every event is the one it recorded; exit 3 "
+        "when something was altered, inserted or deleted.",
+    )
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(handler=_verify_audit)
+    publish = actions.add_parser(
+        "publish-catalog",
+        help="publish a procedure catalogue (JSON or XLSX) to every desk",
+        description="Publish the procedures of FILE; desks receive them with their next pull.",
+    )
+    publish.add_argument("file", type=Path)
+    publish.add_argument("--json", action="store_true")
+    publish.set_defaults(handler=_publish_catalog)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
@@ -139,11 +183,18 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
 
 def _serve(args: argparse.Namespace) -> int:
     settings = _settings(args)  # fail here, in one line, rather than in every worker
+    if (args.ssl_certfile is None) != (args.ssl_keyfile is None):
+        raise UsageError("--ssl-certfile and --ssl-keyfile go together")
+    for path in (args.ssl_certfile, args.ssl_keyfile):
+        if path is not None and not path.is_file():
+            raise UsageError(f"no file {path}")
     import uvicorn
 
     uvicorn.run(
         "sync.server.app:create_app",
         factory=True,
+        ssl_certfile=str(args.ssl_certfile) if args.ssl_certfile else None,
+        ssl_keyfile=str(args.ssl_keyfile) if args.ssl_keyfile else None,
         host=settings.host,
         port=settings.port,
         workers=args.workers,
@@ -197,6 +248,124 @@ def _stats(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(counts) + "\n")
     else:
         sys.stdout.write("".join(f"{key}: {value}\n" for key, value in counts.items()))
+    return EXIT_OK
+
+
+def _hours(text: str) -> int:
+    try:
+        hours = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"hours must be a number, not {text!r}") from None
+    if not 1 <= hours <= 24 * 90:
+        raise argparse.ArgumentTypeError("hours must be between 1 and 2160 (90 days)")
+    return hours
+
+
+def _engine(args: argparse.Namespace) -> Any:
+    """The migrated database (admin commands on a fresh database make its tables first)."""
+    from sync.server.db import make_engine
+    from sync.server.migrate import upgrade_to_head
+
+    engine = make_engine(_settings(args).database_url)
+    upgrade_to_head(engine)
+    return engine
+
+
+def _now() -> Any:
+    from app.services.context import SystemClock
+
+    return SystemClock().now()
+
+
+def _enrol_code(args: argparse.Namespace) -> int:
+    from sync.server.devices import check_office, new_enrol_code
+
+    try:
+        office = check_office(args.office)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    engine = _engine(args)
+    try:
+        code = new_enrol_code(engine, office, _now(), hours=args.hours)
+    finally:
+        engine.dispose()
+    if args.json:
+        sys.stdout.write(json.dumps({"code": code, "office": office, "hours": args.hours}) + "\n")
+    else:
+        sys.stdout.write(f"{code}\n")
+    return EXIT_OK
+
+
+def _devices(args: argparse.Namespace) -> int:
+    from sync.server.devices import list_devices
+
+    engine = _engine(args)
+    try:
+        rows = list_devices(engine)
+    finally:
+        engine.dispose()
+    if args.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+    else:
+        for row in rows:
+            state = "revoked" if row["revoked"] else "active"
+            sys.stdout.write(
+                f"{row['device']}  {row['office']}  {state}  next {row['next_seq']}  {row['label']}\n"
+            )
+    return EXIT_OK
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    from sync.server.devices import revoke
+
+    engine = _engine(args)
+    try:
+        done = revoke(engine, args.device.strip(), _now())
+    finally:
+        engine.dispose()
+    if not done:
+        raise UsageError(f"no active device {args.device!r} (see `{PROG} admin devices`)")
+    sys.stdout.write(f"revoked {args.device.strip()}\n")
+    return EXIT_OK
+
+
+def _verify_audit(args: argparse.Namespace) -> int:
+    from sync.server.audit import verify_audit
+
+    engine = _engine(args)
+    try:
+        report = verify_audit(engine)
+    finally:
+        engine.dispose()
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+    elif report.ok:
+        sys.stdout.write(f"audit log intact: {report.entries} entries, {report.events} events\n")
+    else:
+        sys.stdout.write("".join(f"{problem}\n" for problem in report.problems))
+    return EXIT_OK if report.ok else EXIT_TAMPERED
+
+
+def _publish_catalog(args: argparse.Namespace) -> int:
+    from app.datafiles.catalog_files import read_catalog
+    from app.domain.errors import DomainError
+    from sync.server.publish import procedure_resource, publish
+
+    if not args.file.is_file():
+        raise UsageError(f"no file {args.file}")
+    try:
+        procedures = read_catalog(args.file)
+    except (DomainError, ValueError) as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    engine = _engine(args)
+    try:
+        last = publish(engine, [procedure_resource(p) for p in procedures], _now())
+    finally:
+        engine.dispose()
+    if args.json:
+        sys.stdout.write(json.dumps({"published": len(procedures), "server_seq": last}) + "\n")
+    else:
+        sys.stdout.write(f"published {len(procedures)} procedures\n")
     return EXIT_OK
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib.resources import files
 
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, inspect, text
 
 VERSION_TABLE = "alembic_version"
+REVISION_SEPARATOR = "+"
 # Any fixed 64-bit number works; it only has to differ from other advisory locks taken on the same cluster.
 # int.from_bytes(hashlib.sha256(b"motcua-server migrations").digest()[:8], "big", signed=True)
 MIGRATION_LOCK_KEY = 4_022_115_458_409_813_376
@@ -19,24 +21,37 @@ def alembic_config() -> Config:
     return config
 
 
-def head_revision() -> str:
+def join_revisions(revisions: Iterable[str]) -> str:
+    """Several heads (features migrating side by side before a merge revision joins them) as one string,
+    sorted so that the same set always reads the same: `server_0002_queue+server_0003_sync`."""
+    return REVISION_SEPARATOR.join(sorted(revisions))
+
+
+def head_revisions() -> frozenset[str]:
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    if head is None:
+    heads = frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+    if not heads:
         raise RuntimeError("the server has no migrations")
-    return head
+    return heads
+
+
+def head_revision() -> str:
+    """Every head revision, joined (one id while the history has a single head)."""
+    return join_revisions(head_revisions())
 
 
 def current_revision(connection: Connection) -> str | None:
-    """The schema revision stamped in the database, None before the first migration."""
+    """The schema revision(s) stamped in the database, joined like head_revision(); None before the first
+    migration."""
     if not inspect(connection).has_table(VERSION_TABLE):
         return None
-    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar_one_or_none()
+    stamped = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    return join_revisions(stamped) if stamped else None
 
 
 def upgrade_to_head(engine: Engine) -> str:
-    """Apply pending migrations in one transaction and return the revision the database is now at.
+    """Apply pending migrations in one transaction and return the revision(s) the database is now at.
 
     Every worker runs this at start. The first one to get the lock migrates; the others wait for it, then
     find the database at head and do nothing. PostgreSQL: a transaction-level advisory lock (freed by the
@@ -50,7 +65,8 @@ def upgrade_to_head(engine: Engine) -> str:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        # "heads": every branch, so features adding revisions side by side all get migrated.
+        command.upgrade(config, "heads")
         revision = current_revision(connection)
     if revision is None:  # pragma: no cover - Alembic stamps the version table in the same transaction
         raise RuntimeError("the migrations ran but left no schema revision")

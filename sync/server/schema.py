@@ -1,6 +1,7 @@
 """The server schema as SQLAlchemy Core metadata. Migrations freeze their own copy of the DDL.
 
-Only `server_meta` exists so far; the dossier, event and blob tables come with the sync protocol.
+`server_meta` is here; each feature's tables are in a module of its own (the sync protocol's in
+`sync/server/tables.py`), imported at the end of this file.
 """
 
 from __future__ import annotations
@@ -25,3 +26,6 @@ server_meta = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# The sync protocol's tables add themselves to `metadata` (one line per feature, at the end).
+import sync.server.tables  # noqa: E402, F401

@@ -14,6 +14,11 @@ from sqlalchemy.exc import ArgumentError
 DATABASE_URL_ENV = "MOTCUA_DATABASE_URL"
 HOST_ENV = "MOTCUA_SERVER_HOST"
 PORT_ENV = "MOTCUA_SERVER_PORT"
+BLOB_DIR_ENV = "MOTCUA_BLOB_DIR"
+MAX_FILE_MB_ENV = "MOTCUA_MAX_FILE_MB"
+LOOKUP_RATE_ENV = "MOTCUA_LOOKUP_PER_MINUTE"
+DEFAULT_MAX_FILE_MB = 100
+DEFAULT_LOOKUP_PER_MINUTE = 30
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8400
 DEFAULT_SQLITE_NAME = "motcua-server.sqlite3"
@@ -21,7 +26,14 @@ DEFAULT_SQLITE_NAME = "motcua-server.sqlite3"
 Backend = Literal["sqlite", "postgresql"]
 
 # Error messages name the environment variable, not the pydantic field: that is what an admin can fix.
-_ENV_OF_FIELD = {"database_url": DATABASE_URL_ENV, "host": HOST_ENV, "port": PORT_ENV}
+_ENV_OF_FIELD = {
+    "database_url": DATABASE_URL_ENV,
+    "host": HOST_ENV,
+    "port": PORT_ENV,
+    "blob_dir": BLOB_DIR_ENV,
+    "max_file_mb": MAX_FILE_MB_ENV,
+    "lookup_per_minute": LOOKUP_RATE_ENV,
+}
 
 
 class SettingsError(ValueError):
@@ -34,6 +46,10 @@ class ServerSettings(BaseModel):
     database_url: str
     host: str = Field(default=DEFAULT_HOST, min_length=1)
     port: int = Field(default=DEFAULT_PORT, ge=1, le=65535)
+    # Uploaded files (content-addressed); default: `blobs/` next to a SQLite database, else the data dir.
+    blob_dir: Path | None = None
+    max_file_mb: int = Field(default=DEFAULT_MAX_FILE_MB, ge=1, le=100_000)
+    lookup_per_minute: int = Field(default=DEFAULT_LOOKUP_PER_MINUTE, ge=1, le=100_000)
 
     @field_validator("database_url")
     @classmethod
@@ -43,6 +59,19 @@ class ServerSettings(BaseModel):
     @property
     def backend(self) -> Backend:
         return "sqlite" if self.database_url.startswith("sqlite") else "postgresql"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return self.max_file_mb * 1024 * 1024
+
+    def blob_root(self, environ: Mapping[str, str] | None = None) -> Path:
+        if self.blob_dir is not None:
+            return self.blob_dir
+        if self.backend == "sqlite":
+            return Path(make_url(self.database_url).database or ".").parent / "server-blobs"
+        from app.settings.paths import resolve_paths
+
+        return resolve_paths(os.environ if environ is None else environ).data_dir / "server-blobs"
 
     @property
     def display_url(self) -> str:
@@ -97,6 +126,13 @@ def load_settings(environ: Mapping[str, str] | None = None) -> ServerSettings:
         values["host"] = env[HOST_ENV]
     if env.get(PORT_ENV):
         values["port"] = env[PORT_ENV]
+    for name, variable in (
+        ("blob_dir", BLOB_DIR_ENV),
+        ("max_file_mb", MAX_FILE_MB_ENV),
+        ("lookup_per_minute", LOOKUP_RATE_ENV),
+    ):
+        if env.get(variable):
+            values[name] = env[variable]
     try:
         return ServerSettings.model_validate(values)
     except ValidationError as exc:

@@ -10,7 +10,7 @@ from alembic.util import CommandError
 from sqlalchemy import Engine, inspect, text
 
 from sync.server.db import make_engine
-from sync.server.migrate import current_revision, head_revision, upgrade_to_head
+from sync.server.migrate import current_revision, head_revision, head_revisions, upgrade_to_head
 from sync.server.settings import ServerSettings
 
 
@@ -18,8 +18,9 @@ def engine_for(url: str) -> Engine:
     return make_engine(ServerSettings(database_url=url).database_url)
 
 
-def test_head_is_the_first_server_revision() -> None:
-    assert head_revision() == "server_0001"
+def test_the_sync_revision_is_a_head_and_heads_read_as_one_string() -> None:
+    assert "server_0003_sync" in head_revisions()
+    assert head_revision() == "+".join(sorted(head_revisions()))
 
 
 def test_sqlite_engine_uses_wal_foreign_keys_and_waits_for_locks(tmp_path: Path) -> None:
@@ -42,7 +43,8 @@ def test_upgrade_creates_server_meta_and_is_idempotent(database_url: str) -> Non
         with engine.connect() as connection:
             assert inspect(connection).has_table("server_meta")
             assert current_revision(connection) == head_revision()
-            assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+            heads = len(head_revisions())
+            assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == heads
     finally:
         engine.dispose()
 
@@ -71,7 +73,8 @@ def test_workers_migrating_at_the_same_moment_do_not_collide(database_url: str) 
         assert errors == []
         assert results == [head_revision()] * workers
         with engines[0].connect() as connection:
-            assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+            heads = len(head_revisions())
+            assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == heads
     finally:
         for engine in engines:
             engine.dispose()

@@ -1,0 +1,451 @@
+"""The desk's sync state in SQLite: the outbox as batches to send, verdicts, and pulled pages applied.
+
+Every method is one transaction. Recording verdicts moves the watermark with them, and applying a pulled
+page stores its cursor with it, so a desk killed at any moment restarts from a state the server agrees
+with: at worst it sends a batch again (the server answers with the stored verdicts) or pulls a page again
+(applying it twice changes nothing).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from app.domain.catalog import procedure_fingerprint, procedure_from_dict
+from app.domain.dossier import replay
+from app.domain.errors import DomainError
+from app.domain.events import DossierEvent
+from app.domain.office import Officer, Role
+from app.ports import Clock
+from app.services.sync.ports import (
+    DeadLetter,
+    HeldItem,
+    ItemVerdict,
+    OutgoingBatch,
+    OutgoingItem,
+    PulledItem,
+    PullPage,
+    PushResult,
+    SyncAttempts,
+    SyncCounts,
+)
+from app.services.sync.wire import (
+    DOSSIER_STREAM,
+    Verdict,
+    cited_blobs,
+    cited_procedure,
+    event_body,
+    event_from_body,
+    event_hash,
+)
+from app.storage.catalog_repo import SqlCatalogRepository
+from app.storage.event_store import event_from_row, event_row, projection_row
+from app.storage.office_repo import SqlOfficeRepository
+from app.storage.schema import dossier_events, dossiers, meta, outbox, procedure_versions
+from app.storage.sync_schema import sync_dead_letters, sync_held
+from app.storage.types import from_millis, to_millis
+
+log = logging.getLogger("motcua.sync")
+
+ACKED_SEQ = "outbox.acked_seq"
+PULL_CURSOR = "sync.pull_cursor"
+LAST_ATTEMPT = "sync.last_attempt_at"
+LAST_SUCCESS = "sync.last_success_at"
+LAST_ERROR = "sync.last_error"
+FAILURES = "sync.failures"
+
+
+def read_meta(connection: Connection, key: str) -> str | None:
+    return connection.execute(select(meta.c.value).where(meta.c.key == key)).scalar_one_or_none()
+
+
+def write_meta(connection: Connection, key: str, value: str) -> None:
+    connection.execute(
+        sqlite_insert(meta)
+        .values(key=key, value=value)
+        .on_conflict_do_update(index_elements=[meta.c.key], set_={"value": value})
+    )
+
+
+def _int_meta(connection: Connection, key: str) -> int:
+    value = read_meta(connection, key)
+    return int(value) if value is not None else 0
+
+
+def _time_meta(connection: Connection, key: str) -> datetime | None:
+    value = read_meta(connection, key)
+    return from_millis(int(value)) if value is not None else None
+
+
+class SqlSyncStore:
+    def __init__(self, engine: Engine, clock: Clock, *, calendar_dir: Path | None = None) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._calendar_dir = calendar_dir
+
+    def _read(self) -> Connection:
+        return self._engine.connect().execution_options(write=False)
+
+    # ----- push -------------------------------------------------------------------------------------------
+
+    def pending_batch(self, limit: int) -> OutgoingBatch | None:
+        with self._read() as connection, connection.begin():
+            acked = _int_meta(connection, ACKED_SEQ)
+            rows = connection.execute(
+                select(outbox).where(outbox.c.seq > acked).order_by(outbox.c.seq).limit(limit)
+            ).all()
+            if not rows:
+                return None
+            histories = self._histories(
+                connection, {r.aggregate_id for r in rows if r.stream == DOSSIER_STREAM}
+            )
+            items: list[OutgoingItem] = []
+            fingerprints: set[str] = set()
+            for row in rows:
+                if row.stream != DOSSIER_STREAM:
+                    # A stream this desk version cannot encode: sent as a name only, so the server records
+                    # it as a dead letter instead of the outbox stopping here.
+                    key = f"{row.stream}:{row.aggregate_id}.{row.event_seq}"
+                    items.append(OutgoingItem(row.seq, row.stream, key, "", None))
+                    continue
+                uid, history = histories[row.aggregate_id]
+                event = history.get(row.event_seq)
+                if event is None:
+                    # A row this desk cannot read back (a damaged or hand-edited database): the server
+                    # dead-letters it and the rows after it still go.
+                    key = f"{uid}.{row.event_seq}"
+                    items.append(OutgoingItem(row.seq, DOSSIER_STREAM, key, "", {"unreadable": True}))
+                    continue
+                previous = history.get(row.event_seq - 1)
+                body = event_body(event, event_hash(previous) if previous is not None else None)
+                fingerprint = cited_procedure(event)
+                if fingerprint is not None:
+                    fingerprints.add(fingerprint)
+                items.append(
+                    OutgoingItem(
+                        row.seq, DOSSIER_STREAM, event.key, event_hash(event), body, cited_blobs(event)
+                    )
+                )
+            procedures: dict[str, Any] = {}
+            if fingerprints:
+                for fingerprint, data in connection.execute(
+                    select(procedure_versions.c.fingerprint, procedure_versions.c.data).where(
+                        procedure_versions.c.fingerprint.in_(fingerprints)
+                    )
+                ):
+                    procedures[fingerprint] = json.loads(data)
+            return OutgoingBatch(tuple(items), procedures)
+
+    @staticmethod
+    def _histories(connection: Connection, ids: set[int]) -> dict[int, tuple[str, dict[int, DossierEvent]]]:
+        if not ids:
+            return {}
+        uids = dict(
+            connection.execute(select(dossiers.c.id, dossiers.c.uid).where(dossiers.c.id.in_(ids))).all()
+        )
+        histories: dict[int, tuple[str, dict[int, DossierEvent]]] = {i: (uids[i], {}) for i in ids}
+        for row in connection.execute(select(dossier_events).where(dossier_events.c.dossier_id.in_(ids))):
+            uid, events = histories[row.dossier_id]
+            try:
+                events[row.seq] = event_from_row(row, uid)
+            except (ValueError, KeyError, TypeError) as exc:
+                log.error("event %s.%s cannot be read: %s", uid, row.seq, exc)
+        return histories
+
+    def record_push(self, result: PushResult) -> int:
+        if not result.verdicts:
+            return 0
+        now = self._clock.now()
+        with self._engine.begin() as connection:
+            acked = _int_meta(connection, ACKED_SEQ)
+            newly = 0
+            for verdict in result.verdicts:
+                if verdict.device_seq > acked:
+                    newly += 1
+                self._keep_verdict(connection, verdict, now)
+            # max(): a second process (the CLI while the app syncs) may have recorded further already.
+            write_meta(connection, ACKED_SEQ, str(max(acked, result.verdicts[-1].device_seq)))
+        return newly
+
+    @staticmethod
+    def _keep_verdict(connection: Connection, verdict: ItemVerdict, now: datetime) -> None:
+        if verdict.verdict.delivered:
+            # Sent again after a rewind and taken this time: no longer a problem to show.
+            connection.execute(
+                delete(sync_dead_letters).where(sync_dead_letters.c.device_seq == verdict.device_seq)
+            )
+            return
+        values = {
+            "key": verdict.key,
+            "verdict": verdict.verdict.value,
+            "reason": verdict.reason,
+            "message": verdict.message,
+            "recorded_at": now,
+        }
+        connection.execute(
+            sqlite_insert(sync_dead_letters)
+            .values(device_seq=verdict.device_seq, **values)
+            .on_conflict_do_update(index_elements=[sync_dead_letters.c.device_seq], set_=values)
+        )
+
+    def rewind(self, acked_seq: int) -> None:
+        with self._engine.begin() as connection:
+            write_meta(connection, ACKED_SEQ, str(max(0, acked_seq)))
+
+    # ----- pull -------------------------------------------------------------------------------------------
+
+    def pull_cursor(self) -> int:
+        with self._read() as connection:
+            return _int_meta(connection, PULL_CURSOR)
+
+    def apply_page(self, page: PullPage) -> int:
+        now = self._clock.now()
+        with self._engine.begin() as connection:
+            if _int_meta(connection, PULL_CURSOR) != page.after:
+                return 0  # another process applied this page already
+            catalog = SqlCatalogRepository(connection)
+            for fingerprint, data in page.procedures.items():
+                self._store_version(connection, fingerprint, data, now)
+            applied = 0
+            for item in page.items:
+                applied += self._apply(connection, catalog, item, now)
+            applied += self._retry_held(connection, catalog, now)
+            write_meta(connection, PULL_CURSOR, str(page.cursor))
+        return applied
+
+    @staticmethod
+    def _store_version(connection: Connection, fingerprint: str, data: Any, now: datetime) -> None:
+        procedure = procedure_from_dict(data)
+        if procedure_fingerprint(procedure) != fingerprint:
+            raise ValueError(f"catalogue version {fingerprint} does not match its content")
+        connection.execute(
+            sqlite_insert(procedure_versions)
+            .values(
+                fingerprint=fingerprint,
+                code=procedure.code,
+                data=json.dumps(data, ensure_ascii=False),
+                stored_at=now,
+            )
+            .on_conflict_do_nothing()
+        )
+
+    def _apply(
+        self, connection: Connection, catalog: SqlCatalogRepository, item: PulledItem, now: datetime
+    ) -> int:
+        if item.kind == "event":
+            try:
+                reason = self._apply_event(connection, catalog, item.body)
+            except (DomainError, ValueError, KeyError) as exc:
+                # The server accepted it, so this desk is missing something (a newer app, a catalogue
+                # version): keep it visible rather than stop every later page.
+                reason = f"invalid: {exc}"[:200]
+            if reason is None:
+                return 1
+            self._hold(connection, item, reason, now)
+            return 0
+        if item.kind == "procedure":
+            catalog.put(procedure_from_dict(item.body), now)
+        elif item.kind == "officer":
+            SqlOfficeRepository(connection).put_officer(_officer(item.body))
+        elif item.kind == "calendar":
+            self._write_calendar(item.body)
+        else:
+            log.warning("ignoring pulled item of unknown kind %r (%s)", item.kind, item.key)
+            return 0
+        return 1
+
+    def _apply_event(
+        self, connection: Connection, catalog: SqlCatalogRepository, body: Mapping[str, Any]
+    ) -> str | None:
+        """Apply a dossier event made elsewhere; returns why it must wait, or None when applied."""
+        event = event_from_body(body)
+        row = connection.execute(
+            select(dossiers.c.id, dossiers.c.version).where(dossiers.c.uid == event.dossier_uid)
+        ).one_or_none()
+        if row is None:
+            if event.seq != 1:
+                return "missing_history"
+            dossier = replay([event], catalog.version(cited_procedure(event) or ""))
+            clash = connection.execute(select(dossiers.c.uid).where(dossiers.c.code == dossier.code)).scalar()
+            if clash is not None:
+                return "code_taken"
+            dossier_id = connection.execute(
+                insert(dossiers).values(**projection_row(dossier)).returning(dossiers.c.id)
+            ).scalar_one()
+            connection.execute(insert(dossier_events).values(**event_row(event, dossier_id)))
+            return None
+        if event.seq <= row.version:
+            local = connection.execute(
+                select(dossier_events).where(
+                    dossier_events.c.dossier_id == row.id, dossier_events.c.seq == event.seq
+                )
+            ).one()
+            # The same event (a page pulled twice): nothing to do. Another one: the histories diverged.
+            same = event_hash(event_from_row(local, event.dossier_uid)) == event_hash(event)
+            return None if same else "diverged"
+        if event.seq > row.version + 1:
+            return "missing_predecessor"
+        acked = _int_meta(connection, ACKED_SEQ)
+        unsent = connection.execute(
+            select(func.count()).where(
+                outbox.c.seq > acked, outbox.c.stream == DOSSIER_STREAM, outbox.c.aggregate_id == row.id
+            )
+        ).scalar_one()
+        if unsent:
+            return "unsent_local_changes"
+        history = [
+            event_from_row(r, event.dossier_uid)
+            for r in connection.execute(
+                select(dossier_events)
+                .where(dossier_events.c.dossier_id == row.id)
+                .order_by(dossier_events.c.seq)
+            )
+        ]
+        dossier = replay(history, catalog.version(history[0].payload["procedure"]["version"]))
+        dossier.apply(event)
+        result = connection.execute(
+            update(dossiers)
+            .where(dossiers.c.id == row.id, dossiers.c.version == row.version)
+            .values(**projection_row(dossier))
+        )
+        if result.rowcount != 1:  # pragma: no cover - the write lock is held since BEGIN IMMEDIATE
+            raise RuntimeError(f"dossier {dossier.code} changed while a pulled event was applied")
+        connection.execute(insert(dossier_events).values(**event_row(event, row.id)))
+        return None
+
+    @staticmethod
+    def _hold(connection: Connection, item: PulledItem, reason: str, now: datetime) -> None:
+        body = json.dumps(
+            {
+                "server_seq": item.server_seq,
+                "kind": item.kind,
+                "key": item.key,
+                "body": item.body,
+                "hash": item.hash,
+            },
+            ensure_ascii=False,
+        )
+        values = {"key": item.key, "body": body, "reason": reason, "held_at": now}
+        connection.execute(
+            sqlite_insert(sync_held)
+            .values(server_seq=item.server_seq, **values)
+            .on_conflict_do_update(index_elements=[sync_held.c.server_seq], set_={"reason": reason})
+        )
+
+    def _retry_held(self, connection: Connection, catalog: SqlCatalogRepository, now: datetime) -> int:
+        """Held changes whose reason may have passed (the local events were sent since)."""
+        applied = 0
+        rows = connection.execute(
+            select(sync_held).where(sync_held.c.reason != "diverged").order_by(sync_held.c.server_seq)
+        ).all()
+        for row in rows:
+            data = json.loads(row.body)
+            try:
+                reason = self._apply_event(connection, catalog, data["body"])
+            except (DomainError, ValueError, KeyError) as exc:
+                reason = f"invalid: {exc}"[:200]
+            if reason is None:
+                connection.execute(delete(sync_held).where(sync_held.c.server_seq == row.server_seq))
+                applied += 1
+            elif reason != row.reason:
+                connection.execute(
+                    update(sync_held).where(sync_held.c.server_seq == row.server_seq).values(reason=reason)
+                )
+        return applied
+
+    def _write_calendar(self, body: Mapping[str, Any]) -> None:
+        """A year's official schedule, written where admins drop calendar files (atomically, idempotently:
+        a page applied again writes the same bytes)."""
+        if self._calendar_dir is None:
+            return
+        year = int(body["year"])
+        if not 1800 <= year <= 2200:
+            raise ValueError(f"calendar year {year} is out of range")
+        self._calendar_dir.mkdir(parents=True, exist_ok=True)
+        target = self._calendar_dir / f"{year}.toml"
+        temporary = target.with_suffix(".toml.tmp")
+        temporary.write_text(str(body["toml"]), encoding="utf-8")
+        temporary.replace(target)
+
+    # ----- status -----------------------------------------------------------------------------------------
+
+    def counts(self) -> SyncCounts:
+        with self._read() as connection, connection.begin():
+            acked = _int_meta(connection, ACKED_SEQ)
+            top = connection.execute(select(func.coalesce(func.max(outbox.c.seq), 0))).scalar_one()
+            by_verdict: dict[str, int] = dict(
+                connection.execute(
+                    select(sync_dead_letters.c.verdict, func.count()).group_by(sync_dead_letters.c.verdict)
+                ).all()
+            )
+            held = connection.execute(select(func.count()).select_from(sync_held)).scalar_one()
+            return SyncCounts(
+                pending=max(0, int(top) - acked),  # the outbox is gap-free: no need to count rows
+                dead_letters=int(by_verdict.get(Verdict.REJECTED.value, 0)),
+                conflicts=int(by_verdict.get(Verdict.CONFLICT.value, 0)),
+                held=int(held),
+                acked_seq=acked,
+                pull_cursor=_int_meta(connection, PULL_CURSOR),
+            )
+
+    def dead_letters(self, limit: int = 100) -> Sequence[DeadLetter]:
+        with self._read() as connection:
+            rows = connection.execute(
+                select(sync_dead_letters).order_by(sync_dead_letters.c.device_seq).limit(limit)
+            ).all()
+        return [
+            DeadLetter(r.device_seq, r.key, Verdict(r.verdict), r.reason, r.message, r.recorded_at)
+            for r in rows
+        ]
+
+    def held(self, limit: int = 100) -> Sequence[HeldItem]:
+        with self._read() as connection:
+            rows = connection.execute(select(sync_held).order_by(sync_held.c.server_seq).limit(limit)).all()
+        return [HeldItem(r.server_seq, r.key, r.reason, r.held_at) for r in rows]
+
+    def attempts(self) -> SyncAttempts:
+        with self._read() as connection, connection.begin():
+            error = read_meta(connection, LAST_ERROR)
+            data = json.loads(error) if error else {}
+            return SyncAttempts(
+                last_attempt_at=_time_meta(connection, LAST_ATTEMPT),
+                last_success_at=_time_meta(connection, LAST_SUCCESS),
+                last_error_code=data.get("code"),
+                last_error_message=data.get("message"),
+                last_error_at=from_millis(data["at"]) if "at" in data else None,
+                failures=_int_meta(connection, FAILURES),
+            )
+
+    def note_attempt(self, at: datetime) -> None:
+        with self._engine.begin() as connection:
+            write_meta(connection, LAST_ATTEMPT, str(to_millis(at)))
+
+    def note_success(self, at: datetime) -> None:
+        with self._engine.begin() as connection:
+            write_meta(connection, LAST_SUCCESS, str(to_millis(at)))
+            write_meta(connection, FAILURES, "0")
+
+    def note_failure(self, at: datetime, code: str, message: str) -> None:
+        with self._engine.begin() as connection:
+            error = {"code": code, "message": message, "at": to_millis(at)}
+            write_meta(connection, LAST_ERROR, json.dumps(error, ensure_ascii=False))
+            write_meta(connection, FAILURES, str(_int_meta(connection, FAILURES) + 1))
+
+
+def _officer(body: Mapping[str, Any]) -> Officer:
+    return Officer(
+        username=str(body["username"]),
+        full_name=str(body["full_name"]),
+        role=Role(body["role"]),
+        office_code=str(body["office_code"]),
+        password_hash=str(body["password_hash"]),
+        counter_number=body.get("counter_number"),
+        active=bool(body.get("active", True)),
+    )

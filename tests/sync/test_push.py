@@ -1,0 +1,276 @@
+"""Push: the outbox reaches a real motcua-server (uvicorn on 127.0.0.1, SQLite and PostgreSQL) once, in
+order, with every verdict stored, whatever is sent twice, at once, out of order or malformed."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, insert, select
+
+from app.services.sync.errors import NotSyncServer
+from app.services.sync.wire import PROTOCOL
+from app.storage.schema import dossier_events, dossiers, outbox
+from app.storage.sync_store import SqlSyncStore
+from sync.client.vault import KeyringVault
+from sync.server.tables import events, receipts
+from tests.support import FixedClock
+from tests.sync.support import (
+    ServerProcess,
+    act,
+    assert_agree,
+    captive_portal,
+    desk_view,
+    enrol_desk,
+    receive,
+    server_count,
+    sync,
+)
+
+
+def token_of(desk: Any) -> str:
+    from sync.client.wiring import enrolment_of
+
+    enrolment = enrolment_of(desk)
+    token = KeyringVault().load(enrolment.token_account)
+    assert token
+    return token
+
+
+def raw_push(server: ServerProcess, token: str, batch: Any) -> httpx.Response:
+    return httpx.post(
+        f"{server.url}/sync/v1/push",
+        json={"items": [item.to_wire() for item in batch.items], "procedures": dict(batch.procedures)},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=60,
+    )
+
+
+def test_a_desk_pushes_its_outbox_in_order_and_the_server_replays_each_dossier(make_desk, server) -> None:
+    desk = make_desk()
+    device = enrol_desk(desk, server)
+    codes = receive(desk, 3)
+    act(desk, codes[0], "start")
+    act(desk, codes[0], "note", reason="Đã chuyển phòng Tư pháp")
+    report = sync(desk)
+    assert report.pushed == 5
+    assert_agree(desk, server, device)
+    with server.engine.connect() as connection:
+        rows = connection.execute(
+            select(events.c.server_seq, events.c.device_seq).order_by(events.c.server_seq)
+        ).all()
+        status = connection.execute(
+            select(func.count()).where(events.c.type == "processing_started")
+        ).scalar()
+    assert [r.device_seq for r in rows] == [1, 2, 3, 4, 5]  # device order kept
+    assert status == 1
+    # Nothing new: the next cycle sends nothing.
+    assert sync(desk).pushed == 0
+
+
+def test_the_same_batch_pushed_twice_and_concurrently_is_stored_once(make_desk, server) -> None:
+    desk = make_desk()
+    device = enrol_desk(desk, server)
+    receive(desk, 20)
+    batch = SqlSyncStore(desk.database.engine, desk.services.clock).pending_batch(100)
+    token = token_of(desk)
+    answers: list[httpx.Response] = []
+    barrier = threading.Barrier(6)
+
+    def send() -> None:
+        barrier.wait()
+        answers.append(raw_push(server, token, batch))
+
+    threads = [threading.Thread(target=send) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert [a.status_code for a in answers] == [200] * 6
+    # Every answer is the same stored verdict list: the first to get the device lock decided.
+    verdicts = [
+        tuple((v["device_seq"], v["verdict"], v["server_seq"]) for v in a.json()["verdicts"]) for a in answers
+    ]
+    assert len(set(verdicts)) == 1
+    assert {v[1] for v in verdicts[0]} == {"accepted"}
+    assert raw_push(server, token, batch).json()["verdicts"] == answers[0].json()["verdicts"]
+    assert server_count(server, events) == 20
+    assert server_count(server, receipts) == 20
+    sync(desk)  # the desk records the (replayed) verdicts
+    assert_agree(desk, server, device)
+
+
+def test_a_gap_is_refused_with_the_sequence_expected(make_desk, server) -> None:
+    desk = make_desk()
+    enrol_desk(desk, server)
+    receive(desk, 4)
+    batch = SqlSyncStore(desk.database.engine, desk.services.clock).pending_batch(100)
+    later = type(batch)(batch.items[2:], batch.procedures)  # device_seq 3, 4 without 1, 2
+    answer = raw_push(server, token_of(desk), later)
+    assert answer.status_code == 409
+    assert answer.json() == {
+        "protocol": PROTOCOL,
+        "error": "gap",
+        "message": "this server expects device sequence 1",
+        "expected": 1,
+    }
+    assert server_count(server, events) == 0
+
+
+def test_the_desk_sends_again_what_a_server_lost(make_desk, server) -> None:
+    """A server restored from a backup expects an older sequence: the desk rewinds (its outbox keeps every
+    row) and the lost tail arrives again, once."""
+    desk = make_desk()
+    device = enrol_desk(desk, server)
+    receive(desk, 5)
+    sync(desk)
+    with server.engine.begin() as connection:  # what a restore of yesterday's backup looks like
+        connection.execute(receipts.delete().where(receipts.c.device_seq > 2))
+        connection.execute(events.delete().where(events.c.device_seq > 2))
+        connection.execute(dossiers_server_delete(), {"keep": 2})
+        from sync.server.tables import devices
+
+        connection.execute(devices.update().values(next_seq=3))
+    receive(desk, 1)
+    assert sync(desk).pushed == 4  # 3, 4, 5 again, and the new 6
+    assert_agree(desk, server, device)
+    assert server_count(server, events) == 6
+
+
+def dossiers_server_delete() -> Any:
+    from sqlalchemy import text
+
+    return text(
+        "DELETE FROM dossiers WHERE uid NOT IN (SELECT dossier_uid FROM events WHERE device_seq <= :keep)"
+    )
+
+
+def test_a_poison_event_is_a_dead_letter_and_later_events_still_flow(make_desk, server) -> None:
+    desk = make_desk()
+    device = enrol_desk(desk, server)
+    first, second = receive(desk, 2)
+    # A damaged desk database: an event that is illegal in the dossier's state, with its outbox row.
+    with desk.database.engine.begin() as connection:
+        dossier_id = connection.execute(select(dossiers.c.id).where(dossiers.c.code == first)).scalar_one()
+        connection.execute(
+            insert(dossier_events).values(
+                dossier_id=dossier_id,
+                seq=2,
+                type="result_returned",
+                occurred_at=datetime.now(UTC),
+                actor="lan.nguyen",
+                payload=json.dumps({"collector_name": "X"}),
+            )
+        )
+        connection.execute(
+            insert(outbox).values(
+                stream="dossier", aggregate_id=dossier_id, event_seq=2, created_at=datetime.now(UTC)
+            )
+        )
+    act(desk, second, "start")
+    receive(desk, 1)
+    sync(desk)
+    store = SqlSyncStore(desk.database.engine, desk.services.clock)
+    letters = store.dead_letters()
+    assert [(d.device_seq, d.verdict.value, d.reason) for d in letters] == [
+        (3, "rejected", "illegal_transition")
+    ]
+    assert "cannot return" in (letters[0].message or "")
+    assert store.counts().pending == 0
+    assert_agree(desk, server, device)
+    with server.engine.connect() as connection:
+        kept = connection.execute(select(receipts.c.body).where(receipts.c.device_seq == 3)).scalar_one()
+    assert json.loads(kept)["type"] == "result_returned"  # the refused event is kept, not lost
+    assert server_count(server, events) == 4
+
+
+def test_two_desks_changing_one_dossier_make_a_conflict_not_an_overwrite(make_desk, server) -> None:
+    a, b = make_desk("a"), make_desk("b")
+    device_a, device_b = enrol_desk(a, server), enrol_desk(b, server)
+    (code,) = receive(a, 1)
+    sync(a)
+    sync(b)  # b pulls the dossier
+    act(a, code, "start")
+    act(b, code, "refuse", reason="Hồ sơ giả mạo")
+    sync(a)
+    sync(b)
+    letters = SqlSyncStore(b.database.engine, b.services.clock).dead_letters()
+    assert [(d.verdict.value, d.reason) for d in letters] == [("conflict", "stale_version")]
+    with server.engine.connect() as connection:
+        types = connection.execute(select(events.c.type).order_by(events.c.server_seq)).scalars().all()
+        conflict = connection.execute(
+            select(receipts.c.body).where(receipts.c.verdict == "conflict")
+        ).scalar_one()
+    assert types == ["received", "processing_started"]  # a's change stands
+    assert json.loads(conflict)["type"] == "refused"  # b's is kept for the supervisor
+    assert_agree(a, server, device_a)
+    assert_agree(b, server, device_b)
+    # b holds a's change back: applying it would overwrite its own version of event 2.
+    assert [h.reason for h in SqlSyncStore(b.database.engine, b.services.clock).held()] == ["diverged"]
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [datetime(1970, 1, 1, 0, 5, tzinfo=UTC), datetime.now(UTC).replace(microsecond=0) + timedelta(days=730)],
+)
+def test_absurd_device_clocks_are_data_flagged_and_do_not_reorder(
+    make_desk, server, moment: datetime
+) -> None:
+    """The dossier is received with a good clock; then the CMOS battery dies (1970) or an NTP-less box
+    drifts two years ahead. The events keep their device order and the centre flags their times."""
+    clock = FixedClock(datetime.now(UTC).replace(microsecond=0))
+    desk = make_desk(clock=clock)
+    device = enrol_desk(desk, server)
+    (code,) = receive(desk, 1)
+    clock.moment = moment
+    act(desk, code, "start")
+    clock.advance(minutes=5)
+    act(desk, code, "note", reason="Đồng hồ máy sai")
+    sync(desk)
+    assert_agree(desk, server, device)
+    with server.engine.connect() as connection:
+        rows = connection.execute(
+            select(events.c.seq, events.c.clock_flag, events.c.occurred_at).order_by(events.c.server_seq)
+        ).all()
+    flag = "past" if moment.year == 1970 else "future"
+    assert [(r.seq, r.clock_flag) for r in rows] == [(1, None), (2, flag), (3, flag)]
+    assert rows[1].occurred_at == moment
+
+
+def test_a_captive_portal_answering_200_is_not_an_acknowledgement(make_desk, server, monkeypatch) -> None:
+    desk = make_desk()
+    enrol_desk(desk, server)
+    receive(desk, 3)
+    with captive_portal() as portal:
+        from sync.client import wiring
+
+        real = wiring.HttpTransport
+        monkeypatch.setattr(wiring, "HttpTransport", lambda url, token, **kw: real(portal, token, **kw))
+        with pytest.raises(NotSyncServer, match="captive portal"):
+            sync(desk)
+    view = desk_view(desk)
+    assert view.acked == 0 and not view.dead
+    status = SqlSyncStore(desk.database.engine, desk.services.clock).attempts()
+    assert status.last_error_code == "not_sync_server"
+
+
+def test_a_push_of_an_unknown_stream_is_a_dead_letter_not_a_stop(make_desk, server) -> None:
+    desk = make_desk()
+    device = enrol_desk(desk, server)
+    receive(desk, 1)
+    with desk.database.engine.begin() as connection:
+        connection.execute(
+            insert(outbox).values(stream="ticket", aggregate_id=1, event_seq=1, created_at=datetime.now(UTC))
+        )
+    receive(desk, 1)
+    sync(desk)
+    letters = SqlSyncStore(desk.database.engine, desk.services.clock).dead_letters()
+    assert [(d.device_seq, d.reason) for d in letters] == [(2, "unsupported_stream")]
+    with server.engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(events)).scalar_one() == 2
+    assert desk_view(desk).acked == 3
+    assert device
