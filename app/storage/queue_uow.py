@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import Connection, Engine, RootTransaction, Table
+from sqlalchemy import Connection, Engine, RootTransaction, Table, text
 
 from app.storage.queue_repo import SqlNumberSequences, SqlQueueSetupRepository, SqlTicketRepository
 from app.storage.queue_tables import QueueTables
@@ -46,6 +47,17 @@ class SqlQueueUnitOfWork:
                 self._connection.close()
             self._connection = None
             self._transaction = None
+
+    def take_turn(self, office_code: str) -> None:
+        connection = self._connection
+        if connection is None:
+            raise RuntimeError("the unit of work is not open")
+        if connection.dialect.name == "postgresql":
+            # A transaction-scoped advisory lock, keyed by the office: released by commit or rollback.
+            key = int.from_bytes(
+                hashlib.sha256(f"motcua-queue:{office_code}".encode()).digest()[:8], "big", signed=True
+            )
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
     def commit(self) -> None:
         if not self._write:

@@ -14,6 +14,7 @@ from sync.server.database import ServerDatabase
 from sync.server.db import describe_error, make_engine
 from sync.server.health import router as health_router
 from sync.server.lookup import router as lookup_router
+from sync.server.queue.routes import router as queue_router
 from sync.server.routes import router as sync_router
 from sync.server.settings import ServerSettings, load_settings
 from sync.server.version import server_version
@@ -48,6 +49,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     app = FastAPI(title="MotCua sync server", version=server_version(), lifespan=lifespan)
     app.include_router(health_router)
+    app.include_router(queue_router)
     app.include_router(sync_router)
     app.include_router(lookup_router)
     return app

@@ -7,6 +7,8 @@ reads again and picks another ticket, so no citizen is ever called to two counte
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
@@ -25,12 +27,13 @@ WALK_IN_ACTOR = "walk-in"
 
 
 def _retrying(ctx: QueueContext, work: Callable[[QueueUnitOfWork], tuple[T, list[QueueChange]]]) -> T:
-    for _ in range(RETRIES):
+    for attempt in range(RETRIES):
         try:
             with ctx.uow() as uow:
                 result, changes = work(uow)
                 uow.commit()
         except ConcurrentChange:
+            time.sleep(random.uniform(0, 0.002 * (attempt + 1)))  # de-synchronise the contenders
             continue
         ctx.publish(changes)
         return result
@@ -105,6 +108,7 @@ def _finish_current(
 def call_next(ctx: QueueContext, counter: int, officer: str) -> CounterAction:
     def work(uow: QueueUnitOfWork) -> tuple[CounterAction, list[QueueChange]]:
         changes: list[QueueChange] = []
+        uow.take_turn(ctx.office_code)
         state = uow.setup.counter(ctx.office_code, counter)
         finished = _finish_current(uow, ctx, state, officer, changes)
         day = ctx.day()
@@ -119,6 +123,9 @@ def call_next(ctx: QueueContext, counter: int, officer: str) -> CounterAction:
             uow.setup.set_counter_state(ctx.office_code, replace(state, current_uid=None))
             return CounterAction(counter, "call", None, finished), changes
         ticket = uow.tickets.get(choice.candidate.uid)
+        if ticket.status is not TicketStatus.WAITING or ticket.target_counter not in (None, counter):
+            # Another counter's transaction called it after our list was read (PostgreSQL, read committed).
+            raise ConcurrentChange(f"ticket {ticket.label} was taken meanwhile", ticket=ticket.label)
         ticket.call(counter, ctx.now(), officer)
         changes.append(_change(TicketEventType.CALLED, ticket))
         uow.tickets.save(ticket)
@@ -143,6 +150,7 @@ def call_number(ctx: QueueContext, counter: int, label: str, officer: str) -> Co
 
     def work(uow: QueueUnitOfWork) -> tuple[CounterAction, list[QueueChange]]:
         changes: list[QueueChange] = []
+        uow.take_turn(ctx.office_code)
         state = uow.setup.counter(ctx.office_code, counter)
         ticket = _by_label(uow, ctx, label)
         if ticket.status is not TicketStatus.WAITING:
@@ -180,6 +188,7 @@ def act(
 
     def work(uow: QueueUnitOfWork) -> tuple[CounterAction, list[QueueChange]]:
         changes: list[QueueChange] = []
+        uow.take_turn(ctx.office_code)
         state = uow.setup.counter(ctx.office_code, counter)
         ticket = _by_label(uow, ctx, label) if label else _current(uow, ctx, state)
         now = ctx.now()
@@ -232,6 +241,7 @@ def walk_in(ctx: QueueContext, counter: int, service_code: str, officer: str) ->
 
     def work(uow: QueueUnitOfWork) -> tuple[CounterAction, list[QueueChange]]:
         changes: list[QueueChange] = []
+        uow.take_turn(ctx.office_code)
         state = uow.setup.counter(ctx.office_code, counter)
         service = _service(uow, ctx.office_code, service_code)
         finished = _finish_current(uow, ctx, state, officer, changes)

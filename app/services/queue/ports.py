@@ -115,6 +115,11 @@ class QueueUnitOfWork(Protocol):
 
     def commit(self) -> None: ...
 
+    def take_turn(self, office_code: str) -> None:
+        """Counter actions of one office take turns, so that two counters never choose the same citizen
+        and then retry each other out (SQLite's writer lock does this already; PostgreSQL needs a lock)."""
+        ...
+
 
 class QueueUnitOfWorkFactory(Protocol):
     def __call__(self, *, write: bool = True) -> QueueUnitOfWork: ...
@@ -150,3 +155,7 @@ class Announcer(Protocol):
     """Speaks calls one after another (devices/voice fills it); never cuts one off."""
 
     def announce(self, label: str, counter: int) -> None: ...
+
+
+class OfficeUnreachable(Exception):
+    """The office server cannot be reached (network down, server stopped): work from the desk's block."""

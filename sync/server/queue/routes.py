@@ -1,0 +1,265 @@
+"""The office queue over HTTP: /queue/{office}/...
+
+Issuing and every counter action are one transaction each (see app/services/queue/calling.py for how two
+counters pressing "call next" together never get the same citizen). Each committed change is pushed at
+once to every open /events stream (server-sent events: counters, hall displays): no polling.
+
+Errors are `{"error": CODE, "message": ...}`: 404 unknown service, counter or ticket; 409 a step the
+ticket's state forbids or a day's numbers used up; 422 bad input.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from typing import Any, TypeVar
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from fastapi.sse import EventSourceResponse, ServerSentEvent
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+
+from app.domain.errors import ConcurrentChange, DomainError, IllegalTransition, NotFound, ValidationError
+from app.domain.queue.model import CounterSetup, QueueNumbersExhausted, QueueService, parse_priority
+from app.domain.queue.ticket import TicketEvent, TicketEventType
+from app.services.context import SystemClock
+from app.services.queue.calling import act, call_next, call_number, issue_ticket, walk_in
+from app.services.queue.context import QueueContext
+from app.services.queue.ports import QueueChange
+from app.services.queue.status import configure, queue_status
+from app.services.queue.views import change_to_dict
+from app.storage.queue_uow import QueueUowFactory
+from sync.server.queue.broker import QueueBroker
+from sync.server.queue.schema import SERVER_QUEUE
+
+log = logging.getLogger("motcua.server")
+router = APIRouter(prefix="/queue/{office}", tags=["queue"])
+T = TypeVar("T")
+
+HEARTBEAT_S = 3.0  # an idle stream still says something this often, so a client notices a dead link
+STATUS_EVERY_S = 0.25  # waiting counts follow changes at most this often (calls themselves go at once)
+COUNTER_ACTIONS = ("recall", "start", "complete", "no_show", "recycle", "hold", "resume", "transfer")
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class IssueBody(_Body):
+    service: str = Field(min_length=1, max_length=16)
+    priority: str = "normal"
+    actor: str = Field(default="kiosk", max_length=64)
+
+
+class CallBody(_Body):
+    officer: str = Field(min_length=1, max_length=64)
+    ticket: str | None = None
+
+
+class ActionBody(_Body):
+    officer: str = Field(min_length=1, max_length=64)
+    ticket: str | None = None
+    to_service: str | None = None
+    to_counter: int | None = None
+
+
+class WalkInBody(_Body):
+    officer: str = Field(min_length=1, max_length=64)
+    service: str
+
+
+class ServiceBody(_Body):
+    code: str
+    prefix: str
+    name: str
+    active: bool = True
+
+
+class CounterBody(_Body):
+    number: int
+    services: list[str]
+
+
+class SetupBody(_Body):
+    services: list[ServiceBody] = []
+    counters: list[CounterBody] = []
+
+
+class ImportBody(_Body):
+    events: list[dict[str, Any]]
+
+
+def _broker(request: Request) -> QueueBroker:
+    state = request.app.state
+    broker = getattr(state, "queue_broker", None)
+    if broker is None:  # made on first use: the app factory knows nothing of the queue but this router
+        broker = state.queue_broker = QueueBroker()
+    return broker
+
+
+def _context(request: Request, office: str) -> QueueContext:
+    state = request.app.state
+    factory = getattr(state, "queue_uow", None)
+    if factory is None:
+        state.database.ensure_schema()
+        factory = state.queue_uow = QueueUowFactory(state.database.engine, SERVER_QUEUE)
+    broker = _broker(request)
+
+    def push(change: QueueChange) -> None:
+        broker.publish(change.office_code, {"event": "change", "data": change_to_dict(change)})
+
+    return QueueContext(uow=factory, clock=SystemClock(), office_code=office, listeners=[push])
+
+
+def _error(exc: DomainError) -> JSONResponse:
+    status = 422
+    if isinstance(exc, NotFound):
+        status = 404
+    elif isinstance(exc, IllegalTransition | ConcurrentChange | QueueNumbersExhausted):
+        status = 409
+    return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=status)
+
+
+async def _run(work: Callable[[], dict[str, Any]]) -> JSONResponse:
+    try:
+        return JSONResponse(await run_in_threadpool(work))
+    except DomainError as exc:
+        return _error(exc)
+
+
+@router.post("/setup")
+async def setup(office: str, body: SetupBody, request: Request) -> JSONResponse:
+    ctx = _context(request, office)
+
+    def work() -> dict[str, Any]:
+        services = [QueueService(s.code, s.prefix, s.name, s.active) for s in body.services]
+        counters = [CounterSetup(c.number, tuple(c.services)) for c in body.counters]
+        configure(ctx, services, counters)
+        return queue_status(ctx).as_dict()
+
+    return await _run(work)
+
+
+@router.post("/tickets")
+async def issue(office: str, body: IssueBody, request: Request) -> JSONResponse:
+    ctx = _context(request, office)
+    return await _run(
+        lambda: issue_ticket(ctx, body.service, parse_priority(body.priority), actor=body.actor).as_dict()
+    )
+
+
+@router.post("/counters/{counter}/call")
+async def call(office: str, counter: int, body: CallBody, request: Request) -> JSONResponse:
+    ctx = _context(request, office)
+    if body.ticket:
+        return await _run(lambda: call_number(ctx, counter, body.ticket or "", body.officer).as_dict())
+    return await _run(lambda: call_next(ctx, counter, body.officer).as_dict())
+
+
+@router.post("/counters/{counter}/walk-in")
+async def walk(office: str, counter: int, body: WalkInBody, request: Request) -> JSONResponse:
+    ctx = _context(request, office)
+    return await _run(lambda: walk_in(ctx, counter, body.service, body.officer).as_dict())
+
+
+@router.post("/counters/{counter}/{action}")
+async def counter_action(
+    office: str, counter: int, action: str, body: ActionBody, request: Request
+) -> JSONResponse:
+    ctx = _context(request, office)
+    name = action.replace("-", "_")
+    if name not in COUNTER_ACTIONS:
+        return JSONResponse(
+            {"error": "not_found", "message": f"no counter action {action!r}"}, status_code=404
+        )
+    return await _run(
+        lambda: act(
+            ctx,
+            counter,
+            name,
+            body.officer,
+            label=body.ticket,
+            to_service=body.to_service,
+            to_counter=body.to_counter,
+        ).as_dict()
+    )
+
+
+@router.get("/status")
+async def status(office: str, request: Request) -> JSONResponse:
+    ctx = _context(request, office)
+    return await _run(lambda: queue_status(ctx).as_dict())
+
+
+def _event_from_wire(data: dict[str, Any]) -> TicketEvent:
+    try:
+        from datetime import datetime
+
+        return TicketEvent(
+            ticket_uid=str(data["ticket_uid"]),
+            seq=int(data["seq"]),
+            type=TicketEventType(data["type"]),
+            occurred_at=datetime.fromisoformat(str(data["at"]).replace("Z", "+00:00")),
+            actor=str(data["actor"]),
+            counter=data.get("counter"),
+            payload=dict(data["payload"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValidationError("events", f"malformed event: {exc}") from None
+
+
+@router.post("/import")
+async def import_offline(office: str, body: ImportBody, request: Request) -> JSONResponse:
+    """Tickets a desk issued and served from its reserved block while it could not reach the server."""
+    ctx = _context(request, office)
+
+    def work() -> dict[str, Any]:
+        events = [_event_from_wire(e) for e in body.events]
+        for event in events:
+            if event.seq == 1 and event.payload.get("office") != office:
+                raise ValidationError("events", f"ticket {event.ticket_uid} belongs to another office")
+        with ctx.uow() as uow:
+            imported = uow.tickets.import_events(events)
+            uow.commit()
+        if imported:
+            _broker(request).publish(office, {"event": "resync", "data": {"imported": imported}})
+        return {"imported": imported, "received": len(events)}
+
+    return await _run(work)
+
+
+@router.get("/events", response_class=EventSourceResponse)
+async def events(office: str, request: Request) -> AsyncIterator[ServerSentEvent]:
+    """A status snapshot, then every change as it commits, and fresh waiting counts shortly after."""
+    ctx = _context(request, office)
+    broker = _broker(request)
+    broker.end_streams_on_shutdown()
+    subscriber = broker.subscribe(office)
+    try:
+        yield ServerSentEvent(
+            event="status", data=await run_in_threadpool(lambda: queue_status(ctx).as_dict())
+        )
+        stale = False
+        last_status = time.monotonic()
+        while True:
+            timeout = max(0.0, last_status + STATUS_EVERY_S - time.monotonic()) if stale else HEARTBEAT_S
+            try:
+                item = await asyncio.wait_for(subscriber.queue.get(), timeout)
+            except TimeoutError:
+                item = {"event": "status" if stale else "ping", "data": {}}
+            if item is None:
+                return
+            if item["event"] == "status" or item["event"] == "resync":
+                snapshot = await run_in_threadpool(lambda: queue_status(ctx).as_dict())
+                yield ServerSentEvent(event="status", data=snapshot)
+                stale, last_status = False, time.monotonic()
+            elif item["event"] == "ping":
+                yield ServerSentEvent(event="ping", data={"subscribers": broker.count(office)})
+            else:
+                yield ServerSentEvent(event=item["event"], data=item["data"])
+                stale = True
+    finally:
+        broker.unsubscribe(subscriber)
