@@ -207,6 +207,62 @@ PRINTING_TICKET_VIETNAMESE = Setting(
 )
 
 
+# ----- scanning (issue 6) -----------------------------------------------------------------------------------
+
+
+def _scan_source(value: str) -> str | None:
+    return None if value in ("flatbed", "adf", "duplex") else "must be flatbed, adf or duplex"
+
+
+def _scan_preset(value: str) -> str | None:
+    return None if value in ("default", "text", "color") else "must be default, text or color"
+
+
+SCAN_DEVICE = Setting(
+    "scan.device",
+    str,
+    "",
+    "Scanner of this desk: sane:NAME, escl:URL, wia:ID or folder:PATH (`motcua scan list-devices`).",
+    "Máy quét của quầy: sane:TÊN, escl:ĐỊA-CHỈ, wia:MÃ hoặc folder:THƯ-MỤC (xem `motcua scan list-devices`).",
+)
+SCAN_SOURCE = Setting(
+    "scan.source",
+    str,
+    "adf",
+    "Where the papers go by default: flatbed, adf (feeder, one side) or duplex (feeder, both sides).",
+    "Nguồn giấy mặc định: flatbed (mặt kính), adf (khay nạp, một mặt) hoặc duplex (khay nạp, hai mặt).",
+    _scan_source,
+)
+SCAN_PRESET = Setting(
+    "scan.preset",
+    str,
+    "default",
+    "Compression: default (200 dpi grey JPEG), text (black and white G4, smallest), color (seals in red).",
+    "Mức nén: default (xám 200 dpi), text (đen trắng G4, nhỏ nhất), color (giữ màu con dấu).",
+    _scan_preset,
+)
+SCAN_REMOVE_BLANK = Setting(
+    "scan.remove_blank",
+    bool,
+    True,
+    "Leave blank pages (the empty backs of duplex scans) out of the PDF.",
+    "Bỏ các trang trắng (mặt sau trống khi quét hai mặt) khỏi tệp PDF.",
+)
+SCAN_PDFA = Setting(
+    "scan.pdfa",
+    bool,
+    False,
+    "Write scans as PDF/A-1b (for archives).",
+    "Lưu bản quét dạng PDF/A-1b (lưu trữ).",
+)
+SCAN_OCR = Setting(
+    "scan.ocr",
+    bool,
+    False,
+    "Make scans searchable with tesseract (Vietnamese), where it is installed.",
+    "Nhận dạng chữ (tesseract, tiếng Việt) để tìm kiếm được trong bản quét, nếu máy có cài.",
+)
+
 ALL_SETTINGS: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[float], ...] = (
     OFFICE_CODE,
     OFFICE_NAME,
@@ -228,5 +284,11 @@ ALL_SETTINGS: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[float]
     PRINTING_TICKET_PRINTER,
     PRINTING_TICKET_PROFILE,
     PRINTING_TICKET_VIETNAMESE,
+    SCAN_DEVICE,
+    SCAN_SOURCE,
+    SCAN_PRESET,
+    SCAN_REMOVE_BLANK,
+    SCAN_PDFA,
+    SCAN_OCR,
 )
 BY_KEY = {s.key: s for s in ALL_SETTINGS}

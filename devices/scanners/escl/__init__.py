@@ -1,0 +1,1 @@
+"""Network scanners over eSCL (AirScan / Mopria): discovery by mDNS, scanning over HTTP."""

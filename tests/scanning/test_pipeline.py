@@ -1,0 +1,83 @@
+"""The pipeline end to end on rendered pages: measured as they arrive, arranged, built into one PDF."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from app.domain.errors import ValidationError
+from app.domain.scanning.batch import Crop
+from app.domain.scanning.deskew import skew_angle
+from app.domain.scanning.finish import finish_page
+from app.domain.scanning.presets import TEXT
+from app.services.scanning.pdf import PdfOptions
+from app.services.scanning.pipeline import PipelineOptions
+from app.services.scanning.session import ScanSession
+from devices.scanners.fake.pages import PageSpec
+from tests.scanning.support import page, pdf_page_sizes, render_pdf, similarity
+
+
+def test_manual_duplex_with_blank_backs_gives_the_text_pages_in_order() -> None:
+    session = ScanSession()
+    fronts = [page(PageSpec(lines=20 + i, angle=1.5 * (i - 1), seed=i)) for i in range(3)]
+    backs = [page(PageSpec(lines=0, noise=3, seed=10 + i)) for i in range(3)]
+    backs[0] = page(PageSpec(lines=6, seed=20))  # sheet 1 has text on its back
+    for image in fronts + backs[::-1]:  # the stack turned over: last back first
+        session.add_image(image, 200)
+    session.edit(lambda b: b.interleave(3))
+    included = session.batch.included()
+    assert [p.id for p in included] == ["p1", "p6", "p2", "p3"]  # f1, b1, f2, f3
+    assert [p.id for p in session.batch.left_out()] == ["p5", "p4"]  # the blank backs of sheets 2, 3
+    assert [round(p.skew, 1) for p in included] == pytest.approx([-1.5, 0.0, 0.0, 1.5], abs=0.5)
+
+    document = session.build()
+    assert document.pages == 4
+    rendered = render_pdf(document.data)
+    # The same sheets fed straight: what the straightened pages should look like.
+    level = [page(PageSpec(lines=20 + i, seed=i)) for i in range(3)]
+    expected = [level[0], backs[0], level[1], level[2]]
+    for source, back in zip(expected, rendered, strict=True):
+        assert similarity(source, back) > 0.8
+    # The pages went in straightened: measured again, they are level.
+    assert all(abs(skew_angle(r)) <= 0.3 for r in rendered)
+
+
+def test_rotate_crop_and_delete_show_in_the_pdf() -> None:
+    session = ScanSession(PipelineOptions(preset=TEXT, pdf=PdfOptions(force_a4=False)))
+    for i in range(3):
+        session.add_image(page(PageSpec(lines=12, seed=30 + i)), 200)
+    session.edit(lambda b: b.rotate("p1").delete("p2").set_crop("p3", Crop(0.0, 0.0, 1.0, 0.5)))
+    document = session.build()
+    assert document.pages == 2
+    sizes = pdf_page_sizes(document.data)
+    assert sizes[0] == pytest.approx((841.9, 595.3), abs=1)  # turned: landscape
+    assert sizes[1] == pytest.approx((595.3, 421.0), abs=1)  # the top half
+
+
+def test_thumbnails_show_the_page_as_it_will_be_saved() -> None:
+    session = ScanSession()
+    session.add_image(page(PageSpec(lines=12, seed=40)), 200)
+    session.edit(lambda b: b.rotate("p1"))
+    thumb = session.thumbnail("p1", 200)
+    assert thumb.width > thumb.height  # turned
+    assert max(thumb.size) <= 200
+
+
+def test_finish_turns_clockwise() -> None:
+    image = Image.new("L", (20, 10), 255)
+    image.putpixel((0, 0), 0)  # top left
+    from app.domain.scanning.batch import PageEntry
+
+    turned = finish_page(image, PageEntry("x", rotation=90))
+    assert turned.size == (10, 20)
+    assert turned.getpixel((9, 0)) == 0  # top left went to top right
+
+
+def test_nothing_to_build_when_every_page_is_left_out() -> None:
+    session = ScanSession()
+    session.add_image(page(PageSpec(lines=0)), 200)
+    assert session.batch.pages[0].blank
+    with pytest.raises(ValidationError):
+        session.build()
+    session.clear()
+    assert session.batch.pages == ()
