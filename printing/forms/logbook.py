@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
@@ -33,7 +34,7 @@ HEADERS = (
     "Ghi chú",
 )
 # Relative widths of the columns above (they add up to 100).
-_WIDTHS = (3, 11, 14, 4.5, 9, 11, 9, 6.5, 6.5, 6.5, 6.5, 6.5, 3, 3)
+_WIDTHS = (3, 14.5, 12.5, 4, 9, 11, 8, 6.2, 6.2, 6.2, 6.2, 6.2, 4, 3)
 
 
 def period(body: LogbookBody) -> str:
@@ -52,12 +53,13 @@ def logbook(document: FormDocument) -> bytes:
     story.append(p(document.spec.title.upper(), st.title))
     story.append(p(f"({period(body)}; {len(body.rows)} hồ sơ)", st.subtitle))
     story.append(Spacer(1, 3 * mm))
+    code_style = ParagraphStyle("code", parent=st.cell, fontSize=st.cell.fontSize - 0.5, splitLongWords=False)
     rows = [[p(h, st.cell_center) for h in HEADERS]]
     for r in body.rows:
         rows.append(
             [
                 p(str(r.number), st.cell_center),
-                p(r.code, st.cell),
+                p(r.code, code_style),
                 p(r.procedure, st.cell),
                 p(str(r.sets), st.cell_center),
                 p(r.applicant, st.cell),

@@ -209,9 +209,8 @@ def _recover(printing: Printing, report: RunReport) -> None:
             found = printing.printers.open(job.printer).find(_outgoing(job))
         except (PrinterUnavailable, PrinterUncertain, ValidationError):
             found = None
-        if found is not None:
+        if found is not None:  # then followed like any spooled job (`_follow`, right after)
             _mark(printing, job, JobState.SENT, external_id=found, clear=True)
-            report.finished.append(job.id)
         else:
             _mark(printing, job, JobState.UNCERTAIN, error="the desk stopped while this job was being sent")
             report.uncertain.append(job.id)
