@@ -114,13 +114,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open_and_run(app: QApplication, args: argparse.Namespace, settings: Settings, info: DeskInfo) -> int:
-    if args.hall or args.kiosk:
-        tell(
-            QMessageBox.Icon.Information,
-            _tr("Chưa có"),
-            mode_unavailable_message("hall" if args.hall else "kiosk"),
-        )
-        return EXIT_CANNOT_START
+    if args.hall:  # the hall needs no desk database: it shows the office server's queue
+        from ui.hall.run import hall_problem, run_hall
+
+        problem = hall_problem(settings)
+        if problem:
+            tell(QMessageBox.Icon.Warning, _tr("Chưa cấu hình"), problem)
+            return EXIT_CANNOT_START
+        return run_hall(app, args, settings)
     if not info.database_path.exists():
         tell(QMessageBox.Icon.Warning, _tr("Chưa có cơ sở dữ liệu"), no_database_message(info.database_path))
         return EXIT_CANNOT_START
@@ -135,6 +136,10 @@ def _open_and_run(app: QApplication, args: argparse.Namespace, settings: Setting
         )
         return EXIT_FAULT
     try:
+        if args.kiosk:
+            from ui.kiosk.run import run_kiosk
+
+            return run_kiosk(app, args, settings, desk)
         return _run_window(app, info, desk.services, args.screenshot)
     finally:
         desk.close()

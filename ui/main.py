@@ -27,8 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="motcua-desk", description="MotCua Desk: the one-stop counter's desktop app."
     )
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--hall", action="store_true", help="waiting-hall display (not available yet)")
-    mode.add_argument("--kiosk", action="store_true", help="self-service kiosk (not available yet)")
+    mode.add_argument("--hall", action="store_true", help="waiting-hall display (follows server.url)")
+    mode.add_argument("--kiosk", action="store_true", help="self-service ticket kiosk")
     parser.add_argument(
         "--screenshot",
         metavar="PATH",

@@ -59,14 +59,10 @@ def test_the_no_database_dialog_says_what_to_run(tmp_path: Path) -> None:
     assert box.objectName() and box.accessibleName()
 
 
-@pytest.mark.parametrize("mode", ["--hall", "--kiosk"])
-def test_hall_and_kiosk_are_accepted_but_not_there_yet(
-    mode: str, demo_home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main([mode]) == EXIT_CANNOT_START
-    err = capsys.readouterr().err
-    assert "chưa có trong phiên bản này" in err
-    assert mode in err
+def test_hall_needs_the_office_server(demo_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The hall and kiosk modes themselves are tested in tests/queue.
+    assert main(["--hall"]) == EXIT_CANNOT_START
+    assert "server.url" in capsys.readouterr().err
 
 
 def test_screenshot_mode_renders_the_window_once_data_is_loaded(demo_home: Path, tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""`motcua-desk --hall`: the waiting-hall display."""

@@ -1,0 +1,1 @@
+"""`motcua-desk --kiosk`: the self-service ticket kiosk."""
