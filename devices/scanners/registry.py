@@ -34,7 +34,8 @@ class ScannerRegistry:
             device = item.profile.device
             if not device.endswith("*"):
                 backend = device.split(":", 1)[0]
-                found[device] = DeviceInfo(id=device, name=item.name or device, backend=backend)
+                # Its sources are known once it is opened; listing must not wake every scanner.
+                found[device] = DeviceInfo(id=device, name=item.name or device, backend=backend, sources=())
         for name, backend in self.backends.items():
             try:
                 for info in backend.devices():

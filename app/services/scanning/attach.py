@@ -31,11 +31,28 @@ class ComponentChoice:
     attached: int
 
 
-def components(services: Services, code: str) -> list[ComponentChoice]:
-    """The components of a dossier, for the officer to pick which one the pages prove."""
+@dataclass(frozen=True, slots=True)
+class ScanContext:
+    """What the scanning screen shows of the dossier it scans for."""
+
+    code: str
+    applicant_name: str
+    procedure_name: str
+    components: tuple[ComponentChoice, ...]
+
+
+def scan_context(services: Services, code: str) -> ScanContext:
+    """The dossier's components, for the officer to pick which one the pages prove (NotFound if none)."""
     with services.uow(write=False) as uow:
         dossier = uow.dossiers.get(code)
-    return [ComponentChoice(c.code, c.name, c.required, len(c.attachments)) for c in dossier.components]
+    return ScanContext(
+        code=dossier.code,
+        applicant_name=dossier.applicant.name,
+        procedure_name=dossier.procedure_name,
+        components=tuple(
+            ComponentChoice(c.code, c.name, c.required, len(c.attachments)) for c in dossier.components
+        ),
+    )
 
 
 def scan_target(services: Services, code: str, component_code: str) -> ScanTarget:

@@ -54,7 +54,10 @@ def assemble(
         raise ValidationError("pages", "a document needs at least one page")
     kwargs: dict[str, object] = {}
     if options.force_a4:
-        kwargs["layout_fun"] = img2pdf.get_layout_fun(pagesize=_a4_points(), fit=img2pdf.FitMode.into)
+        # auto_orient: a page the officer turned sideways goes on A4 landscape, not shrunk onto portrait.
+        kwargs["layout_fun"] = img2pdf.get_layout_fun(
+            pagesize=_a4_points(), fit=img2pdf.FitMode.into, auto_orient=True
+        )
     if options.title:
         kwargs["title"] = options.title
     if options.created is not None:
