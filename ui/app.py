@@ -19,9 +19,10 @@ from app.domain.errors import DomainError
 from app.services.context import Services
 from app.settings.store import Settings
 from ui import qt_fixes
+from ui.crash import CrashHandler, CrashReporter, show_crash_message
 from ui.desk_info import DeskInfo
 from ui.fonts import FontError, apply_ui_font
-from ui.i18n import install_translators
+from ui.i18n import Translations, install_translators
 from ui.main import (
     EXIT_CANNOT_START,
     EXIT_FAULT,
@@ -105,15 +106,25 @@ def run(args: argparse.Namespace) -> int:
         tell(QMessageBox.Icon.Critical, _tr("Cấu hình không hợp lệ"), str(exc))
         return EXIT_CANNOT_START
     info = DeskInfo.from_settings(settings)
-    translators = install_translators(app, info.language)
+    translations = install_translators(app, info.language)
+    reporter = CrashReporter(settings.paths.logs_dir)
+    handler = CrashHandler(reporter, show_crash_message)
+    handler.install()
     try:
-        return _open_and_run(app, args, settings, info)
+        return _open_and_run(app, args, settings, info, translations, reporter)
     finally:
-        for translator in translators:
-            app.removeTranslator(translator)
+        handler.uninstall()
+        translations.remove()
 
 
-def _open_and_run(app: QApplication, args: argparse.Namespace, settings: Settings, info: DeskInfo) -> int:
+def _open_and_run(
+    app: QApplication,
+    args: argparse.Namespace,
+    settings: Settings,
+    info: DeskInfo,
+    translations: Translations,
+    reporter: CrashReporter,
+) -> int:
     if args.hall:  # the hall needs no desk database: it shows the office server's queue
         from ui.hall.run import hall_problem, run_hall
 

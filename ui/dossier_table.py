@@ -9,14 +9,17 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtGui import QBrush, QColor, QIcon, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QTableView, QWidget
 
+from ui.i18n import on_language_change
 from ui.labels import STATUS_ORDER, format_datetime, status_label
 from ui.queries import DossierRow
 
@@ -89,6 +92,12 @@ class DossierTableModel(QAbstractTableModel):
 
     def rows(self) -> list[DossierRow]:
         return list(self._rows)
+
+    def retranslate(self) -> None:
+        """Headers and statuses are words: say them again in the new language."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -184,12 +193,18 @@ class DossierTableModel(QAbstractTableModel):
 
 
 class DossierTableView(QTableView):
-    """Whole-row selection, sortable headers, and columns sized so codes and dates never elide."""
+    """Whole-row selection, sortable headers, and columns sized so codes and dates never elide.
 
-    def __init__(self, model: DossierTableModel, parent: QWidget | None = None) -> None:
+    Enter or a double click on a row emits `sig_open` with its dossier code."""
+
+    sig_open = Signal(str)
+
+    def __init__(
+        self, model: DossierTableModel, parent: QWidget | None = None, *, name: str = "dossierTable"
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("dossierTable")
-        self.setAccessibleName(self.tr("Danh sách hồ sơ"))
+        self.setObjectName(name)
+        self._model = model
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -205,8 +220,7 @@ class DossierTableView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(round(self.fontMetrics().height() * 1.6))
         header = self.horizontalHeader()
-        header.setObjectName("dossierTableHeader")
-        header.setAccessibleName(self.tr("Tiêu đề cột"))
+        header.setObjectName(f"{name}Header")
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the core's order until asked
@@ -214,3 +228,30 @@ class DossierTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0000") * 3)
+        self.doubleClicked.connect(self._open)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Danh sách hồ sơ"))
+        self.horizontalHeader().setAccessibleName(self.tr("Tiêu đề cột"))
+        self._model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        on_language_change(event, self.retranslate)
+        super().changeEvent(event)
+
+    def current_code(self) -> str | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        return str(self._model.row_at(index.row()).summary.code)
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.sig_open.emit(self._model.row_at(index.row()).summary.code)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open(self.currentIndex())
+            return
+        super().keyPressEvent(event)

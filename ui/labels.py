@@ -1,7 +1,8 @@
-"""Words the desk shows for the core's codes: statuses, dates. The core returns enums, the UI says them.
+"""Words the desk shows for the core's codes: statuses, actions, time limits, dates, money.
 
-Source strings are Vietnamese; `QCoreApplication.translate` lets a later .ts file give other languages.
-Every call happens at display time, so a translator installed later is honoured.
+The core returns enums, the UI says them. Source strings are Vietnamese and go through
+`QCoreApplication.translate` at display time (never cached), so a language switched at run time is
+honoured by the next call; the literal calls are what pyside6-lupdate extracts into the .ts files.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.lifecycle import Status
+from app.domain.lifecycle import Action, Status
+from app.domain.timelimit import TimeLimit, TimeUnit
 
 # Display order of the counts panel: the life of a dossier, then the ways it ends early.
 STATUS_ORDER: tuple[Status, ...] = (
@@ -25,33 +27,63 @@ STATUS_ORDER: tuple[Status, ...] = (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Status", text)
-
-
 def status_label(status: Status) -> str:
+    tr = QCoreApplication.translate
     labels = {
-        Status.RECEIVED: _t("Đã tiếp nhận"),
-        Status.IN_PROCESSING: _t("Đang xử lý"),
-        Status.SUPPLEMENT_REQUESTED: _t("Chờ bổ sung"),
-        Status.REFUSED: _t("Từ chối"),
-        Status.RESULT_READY: _t("Có kết quả"),
-        Status.RETURNED: _t("Đã trả kết quả"),
-        Status.WITHDRAWN: _t("Đã rút"),
-        Status.STOPPED: _t("Dừng xử lý"),
+        Status.RECEIVED: tr("Status", "Đã tiếp nhận"),
+        Status.IN_PROCESSING: tr("Status", "Đang xử lý"),
+        Status.SUPPLEMENT_REQUESTED: tr("Status", "Chờ bổ sung"),
+        Status.REFUSED: tr("Status", "Từ chối"),
+        Status.RESULT_READY: tr("Status", "Có kết quả"),
+        Status.RETURNED: tr("Status", "Đã trả kết quả"),
+        Status.WITHDRAWN: tr("Status", "Đã rút"),
+        Status.STOPPED: tr("Status", "Dừng xử lý"),
     }
     return labels[status]
 
 
+def action_label(action: Action) -> str:
+    """The button that performs `action` on a dossier."""
+    tr = QCoreApplication.translate
+    labels = {
+        Action.START_PROCESSING: tr("Action", "Chuyển xử lý"),
+        Action.COMPLETE_STEP: tr("Action", "Hoàn thành bước"),
+        Action.REQUEST_SUPPLEMENT: tr("Action", "Yêu cầu bổ sung"),
+        Action.RECEIVE_SUPPLEMENT: tr("Action", "Nhận hồ sơ bổ sung"),
+        Action.REFUSE: tr("Action", "Từ chối giải quyết"),
+        Action.MARK_RESULT_READY: tr("Action", "Đã có kết quả"),
+        Action.RETURN_RESULT: tr("Action", "Trả kết quả"),
+        Action.WITHDRAW: tr("Action", "Rút hồ sơ"),
+        Action.STOP: tr("Action", "Dừng xử lý"),
+        Action.APOLOGISE: tr("Action", "Xin lỗi, hẹn lại"),
+        Action.ADD_NOTE: tr("Action", "Ghi chú"),
+        Action.ADD_DOCUMENT: tr("Action", "Đính kèm tệp"),
+    }
+    return labels[action]
+
+
+def time_limit_label(limit: TimeLimit) -> str:
+    tr = QCoreApplication.translate
+    number = f"{limit.value:g}".replace(".", ",")
+    texts = {
+        TimeUnit.WORKING_DAYS: tr("TimeLimit", "{n} ngày làm việc"),
+        TimeUnit.WORKING_HOURS: tr("TimeLimit", "{n} giờ làm việc"),
+        TimeUnit.CALENDAR_DAYS: tr("TimeLimit", "{n} ngày"),
+        TimeUnit.SAME_DAY: tr("TimeLimit", "Trong ngày"),
+    }
+    return texts[limit.unit].format(n=number)
+
+
 def weekday_label(day: date) -> str:
+    tr = QCoreApplication.translate
     names = (
-        QCoreApplication.translate("Weekday", "Thứ Hai"),
-        QCoreApplication.translate("Weekday", "Thứ Ba"),
-        QCoreApplication.translate("Weekday", "Thứ Tư"),
-        QCoreApplication.translate("Weekday", "Thứ Năm"),
-        QCoreApplication.translate("Weekday", "Thứ Sáu"),
-        QCoreApplication.translate("Weekday", "Thứ Bảy"),
-        QCoreApplication.translate("Weekday", "Chủ nhật"),
+        tr("Weekday", "Thứ Hai"),
+        tr("Weekday", "Thứ Ba"),
+        tr("Weekday", "Thứ Tư"),
+        tr("Weekday", "Thứ Năm"),
+        tr("Weekday", "Thứ Sáu"),
+        tr("Weekday", "Thứ Bảy"),
+        tr("Weekday", "Chủ nhật"),
     )
     return names[day.weekday()]
 
@@ -66,6 +98,20 @@ def format_datetime(moment: datetime) -> str:
     return f"{format_date(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
 
 
+def format_appointment(moment: datetime) -> str:
+    """What a citizen is told: 14:05 Thứ Năm, 12/03/2026."""
+    return (
+        f"{moment.hour:02d}:{moment.minute:02d} {weekday_label(moment.date())}, {format_date(moment.date())}"
+    )
+
+
 def format_count(n: int) -> str:
     """Vietnamese groups thousands with a dot: 3.000."""
     return f"{n:,}".replace(",", ".")
+
+
+def format_money(amount: int) -> str:
+    """VND as printed on receipts: 50.000 đ; nothing to pay is said in words."""
+    if amount == 0:
+        return QCoreApplication.translate("Money", "Không thu phí")
+    return QCoreApplication.translate("Money", "{amount} đ").format(amount=format_count(amount))

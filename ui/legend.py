@@ -2,50 +2,69 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.dossier_table import OVERDUE_COLOR
-from ui.header import scaled_font
+from ui.i18n import on_language_change
+from ui.widgets import scaled
 
 
 class LegendPanel(QFrame):
-    def __init__(self, shortcuts: Sequence[tuple[QKeySequence, str]], parent: QWidget | None = None) -> None:
+    """`shortcuts` pairs a key with a function giving its meaning (called again on a language change)."""
+
+    def __init__(
+        self, shortcuts: Sequence[tuple[QKeySequence, Callable[[], str]]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("legendPanel")
-        self.setAccessibleName(self.tr("Chú thích và phím tắt"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._shortcuts = list(shortcuts)
 
-        title = QLabel(self.tr("Chú thích"))
-        title.setObjectName("legendTitle")
-        title.setAccessibleName(title.text())
-        title.setFont(scaled_font(self.font(), 1.1, bold=True))
+        self.title = QLabel()
+        self.title.setObjectName("legendTitle")
+        self.title.setFont(scaled(self.font(), 1.1, bold=True))
 
-        overdue = QLabel(self.tr("⚠ Chữ đỏ: hồ sơ đã quá hạn hẹn trả"))
-        overdue.setObjectName("legendOverdue")
-        overdue.setAccessibleName(overdue.text())
-        overdue.setStyleSheet(f"color: {OVERDUE_COLOR.name()};")
-        overdue.setWordWrap(True)
+        self.overdue = QLabel()
+        self.overdue.setObjectName("legendOverdue")
+        self.overdue.setStyleSheet(f"color: {OVERDUE_COLOR.name()};")
+        self.overdue.setWordWrap(True)
 
         keys = QGridLayout()
         keys.setHorizontalSpacing(self.fontMetrics().horizontalAdvance("M"))
-        for row, (sequence, what) in enumerate(shortcuts):
-            key_text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
-            key = QLabel(key_text)
+        self._rows: list[tuple[QLabel, QLabel]] = []
+        for row, (sequence, _what) in enumerate(self._shortcuts):
+            key = QLabel(sequence.toString(QKeySequence.SequenceFormat.NativeText))
             key.setObjectName(f"legendKey{row}")
-            key.setAccessibleName(self.tr("Phím {key}").format(key=key_text))
-            key.setFont(scaled_font(self.font(), 1.0, bold=True))
-            label = QLabel(what)
+            key.setFont(scaled(self.font(), 1.0, bold=True))
+            label = QLabel()
             label.setObjectName(f"legendKeyAction{row}")
-            label.setAccessibleName(what)
             keys.addWidget(key, row, 0)
             keys.addWidget(label, row, 1)
+            self._rows.append((key, label))
         keys.setColumnStretch(1, 1)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(overdue)
+        layout.addWidget(self.title)
+        layout.addWidget(self.overdue)
         layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addLayout(keys)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Chú thích và phím tắt"))
+        self.title.setText(self.tr("Chú thích"))
+        self.title.setAccessibleName(self.title.text())
+        self.overdue.setText(self.tr("⚠ Chữ đỏ: hồ sơ đã quá hạn hẹn trả"))
+        self.overdue.setAccessibleName(self.overdue.text())
+        for (key, label), (_sequence, what) in zip(self._rows, self._shortcuts, strict=True):
+            key.setAccessibleName(self.tr("Phím {key}").format(key=key.text()))
+            label.setText(what())
+            label.setAccessibleName(label.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        on_language_change(event, self.retranslate)
+        super().changeEvent(event)

@@ -1,283 +1,639 @@
-"""The desk's main window: header, search, the dossier list, counts by status and the status bar.
+"""The desk's main window, built around the counter's flow: the queue bar, the jobs on the left (receive,
+find, return, overdue, today's report), the page of the job on the right, and the status bar.
 
-It composes the widgets and wires them to background ops; the widgets know nothing of the database and
-the ops nothing of the widgets (ui/tasks.py).
+It only composes: each page owns its widgets and its background ops (ui/tasks.py); the window routes
+between them (a scanned receipt opens its dossier from anywhere), locks and unlocks the desk, keeps the
+draft of a reception on disk, and switches the language.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QSizeGrip,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.catalog import Procedure
+from app.domain.lifecycle import Action, Status
+from app.domain.office import Officer, Role
+from app.services.context import Services
+from app.services.desk_lookups import all_procedures, office_officers
+from app.services.worklists import DayReport, day_report
+from app.settings.store import Settings
 from ui.desk_info import DeskInfo
-from ui.dossier_table import OVERDUE_COLOR, DossierTableModel, DossierTableView
-from ui.header import DeskHeader, scaled_font
+from ui.dossier_page.page import DossierPage
+from ui.draft_banner import DraftBanner
+from ui.drafts import DraftStore
+from ui.header import DeskHeader
+from ui.i18n import Translations, on_language_change
 from ui.labels import format_count
-from ui.legend import LegendPanel
-from ui.queries import SEARCH_LIMIT, DossierRow, Overview, SearchResult, find_dossiers, load_overview
-from ui.search_box import SearchBox
-from ui.status_panel import StatusCountsPanel
+from ui.logbook.page import ReportPage
+from ui.navigation import NavBar
+from ui.overdue.page import OverduePage
+from ui.queue_bar import QueueBar
+from ui.reception.form import ReceptionForm
+from ui.reception.ops import Received
+from ui.reception.page import ReceptionPage
+from ui.returns.page import ReturnsPage
+from ui.scanner import BarcodeScanner
+from ui.search_page import SearchPage
+from ui.session import Session
+from ui.signin.lock import LockScreen
 from ui.tasks import QueryOp, TaskManager
+from ui.widgets import Reasons, legible_when_disabled, named, rule
 
 log = logging.getLogger(__name__)
 
-SEARCH_KEY = "search"
-OVERVIEW_KEY = "overview"
+SEARCH, RECEPTION, DOSSIER, RETURNS, OVERDUE, REPORT = (
+    "search",
+    "reception",
+    "dossier",
+    "returns",
+    "overdue",
+    "report",
+)
 
 
-def _mix(a: QColor, b: QColor, share_of_a: float) -> QColor:
-    """A colour between `a` and `b` (works for light and dark themes alike)."""
-    k = share_of_a
-    return QColor.fromRgbF(
-        a.redF() * k + b.redF() * (1 - k),
-        a.greenF() * k + b.greenF() * (1 - k),
-        a.blueF() * k + b.blueF() * (1 - k),
-    )
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def load_start_data(services: Services) -> tuple[list[Procedure], list[Officer]]:
+    """The catalogue and the office's officers, read once at start (op body, no Qt)."""
+    return all_procedures(services), office_officers(services)
 
 
 class MainWindow(QMainWindow):
-    # The overview (recent dossiers, counts) has been shown: after the first load and each refresh.
+    # The dossier list has been shown (after the first load and each refresh).
     sig_loaded = Signal()
-    # The table now shows the result for this query ("" = the recent dossiers).
+    # The list now shows the result for this query ("" = the recent dossiers).
     sig_results_shown = Signal(str)
+    sig_page_changed = Signal(str)
+    sig_locked = Signal(bool)
+    # The catalogue and officers are in (procedure pickers and filters can be used).
+    sig_ready = Signal()
 
-    def __init__(self, info: DeskInfo, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        info: DeskInfo,
+        tasks: TaskManager,
+        parent: QWidget | None = None,
+        *,
+        session: Session | None = None,
+        drafts: DraftStore | None = None,
+        translations: Translations | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setAccessibleName(self.tr("Cửa sổ chính MotCua Desk"))
-        self.setWindowTitle(self.tr("MotCua Desk — {office}").format(office=info.office_name or "MotCua"))
         self.info = info
         self.tasks = tasks
         self.tasks.setParent(self)
-        self._overview: Overview | None = None
-        self._shown_query: str | None = None
-
-        self.header = DeskHeader(info)
-        self.search_box = SearchBox()
-        self.search_box.setFont(scaled_font(self.font(), 1.15))
-        self.refresh_button = QPushButton(self.tr("Làm mới"))
-        self.refresh_button.setObjectName("refreshButton")
-        self.refresh_button.setAccessibleName(self.tr("Làm mới danh sách"))
-        self.refresh_button.setToolTip(self.tr("Đọc lại danh sách và số liệu (F5)"))
-        self.results_label = QLabel()
-        self.results_label.setObjectName("resultsLabel")
-        self.results_label.setAccessibleName(self.tr("Kết quả"))
-        self.results_label.setFont(scaled_font(self.font(), 1.05, bold=True))
-        self.overdue_label = QLabel()
-        self.overdue_label.setObjectName("overdueLabel")
-        self.overdue_label.setAccessibleName(self.tr("Số hồ sơ quá hạn trong danh sách"))
-        self.overdue_label.setStyleSheet(f"color: {OVERDUE_COLOR.name()};")
-        self.model = DossierTableModel(self)
-        self.table = DossierTableView(self.model)
-        self.counts_panel = StatusCountsPanel()
+        self.drafts = drafts
+        self.translations = translations
+        self.settings = settings
+        self.session = session or Session(info.officer, "", Role.OFFICER, info.counter)
+        self._history: list[str] = []
+        self._locked = False
+        self._started = False
 
         self._build_actions()
-        self.legend = LegendPanel(
+        self.header = DeskHeader(info)
+        self.queue_bar = QueueBar()
+        self.nav = NavBar(
             [
-                (self.find_action.shortcut(), self.tr("Tìm hồ sơ")),
-                (self.refresh_action.shortcut(), self.tr("Làm mới danh sách")),
-                (QKeySequence(Qt.Key.Key_Escape), self.tr("Xoá ô tìm kiếm")),
+                (RECEPTION, lambda: _tr("Tiếp nhận hồ sơ"), self.reception_action.shortcut()),
+                (SEARCH, lambda: _tr("Tra cứu hồ sơ"), self.find_action.shortcut()),
+                (RETURNS, lambda: _tr("Trả kết quả"), self.returns_action.shortcut()),
+                (OVERDUE, lambda: _tr("Hồ sơ quá hạn"), self.overdue_action.shortcut()),
+                (REPORT, lambda: _tr("Báo cáo hôm nay"), self.report_action.shortcut()),
+                ("settings", lambda: _tr("Cài đặt"), self.settings_action.shortcut()),
+                ("lock", lambda: _tr("Khoá màn hình"), self.lock_action.shortcut()),
             ]
         )
+        self.search_page = SearchPage(
+            tasks,
+            [
+                (self.reception_action.shortcut(), lambda: _tr("Tiếp nhận hồ sơ mới")),
+                (self.find_action.shortcut(), lambda: _tr("Tìm hồ sơ")),
+                (self.refresh_action.shortcut(), lambda: _tr("Làm mới danh sách")),
+                (QKeySequence(Qt.Key.Key_Escape), lambda: _tr("Xoá ô tìm kiếm")),
+                (self.lock_action.shortcut(), lambda: _tr("Khoá màn hình")),
+            ],
+        )
+        self.reception_page = ReceptionPage(tasks)
+        self.dossier_page = DossierPage(tasks)
+        self.returns_page = ReturnsPage(tasks)
+        self.overdue_page = OverduePage(tasks)
+        self.report_page = ReportPage(tasks)
+        self.pages = named(QStackedWidget(), "pages")
+        self.page_by_key: dict[str, QWidget] = {
+            SEARCH: self.search_page,
+            RECEPTION: self.reception_page,
+            DOSSIER: self.dossier_page,
+            RETURNS: self.returns_page,
+            OVERDUE: self.overdue_page,
+            REPORT: self.report_page,
+        }
+        for page in self.page_by_key.values():
+            self.pages.addWidget(page)
+        self.draft_banner = DraftBanner()
+        self.lock_screen = LockScreen(tasks, info.counter)
+        self.scanner = BarcodeScanner(self)
+
         self._build_layout()
         self._build_status_bar()
+        self._wire()
+        self._set_session(self.session)
+        self.retranslate()
 
-        self.search_box.sig_edited.connect(self._on_search_edited)
-        self.search_box.sig_search.connect(self._on_search)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.tasks.sig_failed.connect(self._show_failure)
-        self.results_label.setText(self.tr("Đang tải danh sách hồ sơ…"))
+    # ----- construction ------------------------------------------------------------------------------
 
-    # ----- construction -------------------------------------------------------------------------------
+    def _action(self, name: str, keys: list[QKeySequence], slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.setShortcuts(keys)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        self.reception_action = self._action(
+            "receptionAction", [key("Ctrl+N"), key(Qt.Key.Key_F2)], self.new_reception
+        )
+        self.find_action = self._action(
+            "findAction", [key(key.StandardKey.Find), key(Qt.Key.Key_F3)], self.focus_search
+        )
+        self.returns_action = self._action("returnsAction", [key(Qt.Key.Key_F4)], lambda: self.go(RETURNS))
+        self.overdue_action = self._action("overdueAction", [key(Qt.Key.Key_F7)], lambda: self.go(OVERDUE))
+        self.report_action = self._action("reportAction", [key(Qt.Key.Key_F8)], lambda: self.go(REPORT))
+        self.refresh_action = self._action("refreshAction", [key(key.StandardKey.Refresh)], self.refresh)
+        self.settings_action = self._action("settingsAction", [key("Ctrl+,")], self.open_settings)
+        self.lock_action = self._action("lockAction", [key("Ctrl+L")], self.lock)
+        self.work_actions = [
+            self.reception_action,
+            self.find_action,
+            self.returns_action,
+            self.overdue_action,
+            self.report_action,
+            self.refresh_action,
+            self.settings_action,
+            self.lock_action,
+        ]
 
     def _build_layout(self) -> None:
-        rule = QFrame()
-        rule.setObjectName("headerRule")
-        rule.setAccessibleName(self.tr("Đường kẻ"))
-        rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setFrameShadow(QFrame.Shadow.Sunken)
-
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_box, 1)
-        search_row.addWidget(self.refresh_button)
-
-        results_row = QHBoxLayout()
-        results_row.addWidget(self.results_label, 1)
-        results_row.addWidget(self.overdue_label)
-
-        list_column = QVBoxLayout()
-        list_column.addLayout(search_row)
-        list_column.addLayout(results_row)
-        list_column.addWidget(self.table, 1)
-
-        side_column = QVBoxLayout()
-        side_column.addWidget(self.counts_panel)
-        side_column.addWidget(self.legend)
-        side_column.addStretch(1)
-
         body = QHBoxLayout()
-        body.addLayout(list_column, 1)
-        body.addLayout(side_column)
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
+        workspace = named(QWidget(), "workspace")
+        work_layout = QVBoxLayout(workspace)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.addWidget(self.queue_bar)
+        work_layout.addWidget(self.draft_banner)
+        work_layout.addLayout(body, 1)
+        self.workspace = workspace
 
-        central = QWidget()
-        central.setObjectName("centralWidget")
-        central.setAccessibleName(self.tr("Nội dung chính"))
+        self.screens = named(QStackedWidget(), "screens")
+        self.screens.addWidget(workspace)
+        self.screens.addWidget(self.lock_screen)
+
+        central = named(QWidget(), "centralWidget")
         layout = QVBoxLayout(central)
         layout.addWidget(self.header)
-        layout.addWidget(rule)
-        layout.addLayout(body, 1)
+        layout.addWidget(rule("headerRule"))
+        layout.addWidget(self.screens, 1)
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setObjectName("statusBar")
-        bar.setAccessibleName(self.tr("Thanh trạng thái"))
-        self.database_label = QLabel(self.tr("CSDL: {path}").format(path=self.info.database_path))
-        self.database_label.setObjectName("databaseLabel")
-        self.database_label.setAccessibleName(self.tr("Tệp cơ sở dữ liệu"))
+        self.database_label = named(QLabel(), "databaseLabel")
         self.database_label.setToolTip(str(self.info.database_path))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if self.info.server_url:
-            sync_text = self.tr("Đồng bộ: chưa hỗ trợ trong phiên bản này")
-            sync_tip = self.tr("Máy chủ đã cấu hình: {url}").format(url=self.info.server_url)
-        else:
-            sync_text = self.tr("Chưa cấu hình máy chủ đồng bộ")
-            sync_tip = self.tr("Máy này làm việc độc lập; đồng bộ sẽ có ở phiên bản sau.")
-        self.sync_label = QLabel(sync_text)
-        self.sync_label.setObjectName("syncLabel")
-        self.sync_label.setAccessibleName(self.tr("Trạng thái đồng bộ"))
-        self.sync_label.setToolTip(sync_tip)
+        self.sync_label = named(QLabel(), "syncLabel")
         self.sync_label.setEnabled(False)
-        # Disabled, but still legible: the default disabled grey is about 1.6:1 on the status bar.
-        palette = self.sync_label.palette()
-        text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
-        window = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, _mix(text, window, 0.6))
-        self.sync_label.setPalette(palette)
+        legible_when_disabled(self.sync_label)
         for grip in bar.findChildren(QSizeGrip):
             grip.setObjectName("statusBarSizeGrip")
-            grip.setAccessibleName(self.tr("Kéo để đổi cỡ cửa sổ"))
         bar.addPermanentWidget(self.database_label, 1)
         bar.addPermanentWidget(self.sync_label)
 
-    def _build_actions(self) -> None:
-        self.find_action = QAction(self.tr("Tìm hồ sơ"), self)
-        self.find_action.setObjectName("findAction")
-        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.triggered.connect(self.focus_search)
-        self.refresh_action = QAction(self.tr("Làm mới"), self)
-        self.refresh_action.setObjectName("refreshAction")
-        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.refresh_action.triggered.connect(self.refresh)
-        self.addAction(self.find_action)
-        self.addAction(self.refresh_action)
+    def _wire(self) -> None:
+        self.nav.sig_go.connect(self._nav)
+        self.search_page.sig_loaded.connect(self.sig_loaded)
+        self.search_page.sig_results_shown.connect(self.sig_results_shown)
+        self.search_page.sig_open.connect(self.open_dossier)
+        self.search_page.sig_officer_name.connect(self._officer_name)
+        self.search_page.sig_day.connect(self._day)
+        self.reception_page.sig_form_changed.connect(self._save_draft)
+        self.reception_page.sig_cleared.connect(self._clear_draft)
+        self.reception_page.sig_received.connect(self._received)
+        self.reception_page.sig_open.connect(self.open_dossier)
+        self.dossier_page.sig_back.connect(self.back)
+        self.returns_page.sig_return.connect(lambda code: self.open_dossier(code, returning=True))
+        self.overdue_page.sig_apologise.connect(lambda code: self.open_dossier(code, apologise=True))
+        self.overdue_page.sig_open.connect(self.open_dossier)
+        self.lock_screen.sig_unlocked.connect(self.unlock)
+        self.draft_banner.sig_restore.connect(self.restore_draft)
+        self.draft_banner.sig_discard.connect(self.discard_draft)
+        self.scanner.sig_code.connect(self.scanned)
+        self.tasks.sig_failed.connect(self._show_failure)
+        self.tasks.sig_data_changed.connect(self._data_changed)
+
+    # ----- language ----------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        self.setAccessibleName(tr("Cửa sổ chính MotCua Desk"))
+        self.setWindowTitle(tr("MotCua Desk — {office}").format(office=self.info.office_name or "MotCua"))
+        self.centralWidget().setAccessibleName(tr("Nội dung chính"))
+        self.workspace.setAccessibleName(tr("Khu làm việc"))
+        self.screens.setAccessibleName(tr("Màn hình"))
+        self.pages.setAccessibleName(tr("Trang làm việc"))
+        self.statusBar().setAccessibleName(tr("Thanh trạng thái"))
+        for grip in self.statusBar().findChildren(QSizeGrip):
+            grip.setAccessibleName(tr("Kéo để đổi cỡ cửa sổ"))
+        self.database_label.setText(tr("CSDL: {path}").format(path=self.info.database_path))
+        self.database_label.setAccessibleName(tr("Tệp cơ sở dữ liệu"))
+        if self.info.server_url:
+            self.sync_label.setText(tr("Đồng bộ: chưa hỗ trợ trong phiên bản này"))
+            self.sync_label.setToolTip(
+                tr("Máy chủ đã cấu hình: {url}").format(url=self.info.server_url) + "\n" + Reasons.sync()
+            )
+        else:
+            self.sync_label.setText(tr("Chưa cấu hình máy chủ đồng bộ"))
+            self.sync_label.setToolTip(tr("Máy này làm việc độc lập; đồng bộ sẽ có ở phiên bản sau."))
+        self.sync_label.setAccessibleName(tr("Trạng thái đồng bộ"))
+        names = {
+            self.reception_action: tr("Tiếp nhận hồ sơ"),
+            self.find_action: tr("Tìm hồ sơ"),
+            self.returns_action: tr("Trả kết quả"),
+            self.overdue_action: tr("Hồ sơ quá hạn"),
+            self.report_action: tr("Báo cáo hôm nay"),
+            self.refresh_action: tr("Làm mới"),
+            self.settings_action: tr("Cài đặt"),
+            self.lock_action: tr("Khoá màn hình"),
+        }
+        for action, text in names.items():
+            action.setText(text)
+        self._say_today(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        on_language_change(event, self.retranslate)
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        return QSize(metrics.averageCharWidth() * 170, metrics.height() * 40)
+        return QSize(metrics.averageCharWidth() * 190, metrics.height() * 42)
 
-    # ----- behaviour ----------------------------------------------------------------------------------
+    # ----- compatibility: the list's widgets, as the first version of the window exposed them -----------
 
-    def start(self) -> None:
-        """Load the first data; call once the window is shown."""
-        self.refresh()
-        self.search_box.setFocus()
+    @property
+    def search_box(self) -> Any:
+        return self.search_page.search_box
 
-    def focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
+    @property
+    def model(self) -> Any:
+        return self.search_page.model
 
-    def refresh(self) -> None:
-        QueryOp(op=load_overview, success=self._on_overview).failure(self._on_overview_failed).latest(
-            OVERVIEW_KEY
-        ).run(self.tasks)
-        query = self.search_box.query()
-        if query:
-            self._on_search(query)
+    @property
+    def table(self) -> Any:
+        return self.search_page.table
 
-    def _on_overview(self, overview: Overview) -> None:
-        self._overview = overview
-        self.header.set_officer_name(overview.officer_name)
-        self.header.set_today(overview.loaded_at.date())
-        self.counts_panel.set_counts(overview.counts)
-        if not self.search_box.query():
-            self._show_overview()
-        self.sig_loaded.emit()
+    @property
+    def results_label(self) -> Any:
+        return self.search_page.results_label
 
-    def _on_overview_failed(self, error: Exception) -> None:
-        log.error("loading the overview failed", exc_info=error)
-        self.results_label.setText(self.tr("Không đọc được danh sách hồ sơ: {error}").format(error=error))
+    @property
+    def overdue_label(self) -> Any:
+        return self.search_page.overdue_label
 
-    def _show_overview(self) -> None:
-        if self._overview is None:
-            return  # still loading; _on_overview shows it
-        rows = self._overview.rows
-        if rows:
-            self.results_label.setText(
-                self.tr("Hồ sơ tiếp nhận gần đây ({count})").format(count=format_count(len(rows)))
-            )
-        else:
-            self.results_label.setText(self.tr("Chưa có hồ sơ nào. Hồ sơ tiếp nhận sẽ hiện ở đây."))
-        self._show_rows(rows, "")
+    @property
+    def counts_panel(self) -> Any:
+        return self.search_page.counts_panel
 
-    def _on_search_edited(self, _text: str) -> None:
-        # Whatever search is in flight answers an older text now.
-        self.tasks.supersede(SEARCH_KEY)
-
-    def _on_search(self, query: str) -> None:
-        if not query:
-            self._show_overview()
-            return
-        self.results_label.setText(self.tr("Đang tìm “{query}”…").format(query=query))
-        QueryOp(op=lambda services: find_dossiers(services, query), success=self._on_found).latest(
-            SEARCH_KEY
-        ).run(self.tasks)
-
-    def _on_found(self, result: SearchResult) -> None:
-        if result.text != self.search_box.query():
-            return  # belt and braces: the box changed without a new search yet
-        n = len(result.rows)
-        if n == 0:
-            text = self.tr("Không tìm thấy hồ sơ nào cho “{query}”").format(query=result.text)
-        elif n >= SEARCH_LIMIT:
-            text = self.tr("{count} hồ sơ đầu tiên cho “{query}” (gõ thêm để thu hẹp)").format(
-                count=format_count(n), query=result.text
-            )
-        else:
-            text = self.tr("Tìm thấy {count} hồ sơ cho “{query}”").format(
-                count=format_count(n), query=result.text
-            )
-        self.results_label.setText(text)
-        self._show_rows(result.rows, result.text)
-
-    def _show_rows(self, rows: tuple[DossierRow, ...], query: str) -> None:
-        self.model.set_rows(rows)
-        overdue = sum(1 for r in rows if r.overdue)
-        self.overdue_label.setText(
-            self.tr("⚠ {count} hồ sơ quá hạn").format(count=format_count(overdue)) if overdue else ""
-        )
-        self._shown_query = query
-        self.sig_results_shown.emit(query)
+    @property
+    def refresh_button(self) -> Any:
+        return self.search_page.refresh_button
 
     def shown_query(self) -> str | None:
-        """The query whose result the table shows ("" = recent dossiers, None = nothing yet)."""
-        return self._shown_query
+        return self.search_page.shown_query()
+
+    # ----- start, session, lock ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the first data and listen for the barcode scanner; call once the window is shown."""
+        if not self._started:
+            self._started = True
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                self.scanner.install(app)
+            QueryOp(op=load_start_data, success=self._on_start_data).failure(
+                lambda e: log.error("loading the catalogue failed", exc_info=e)
+            ).run(self.tasks)
+        self.go(SEARCH)
+        self.refresh()
+        self.offer_draft()
+
+    def _on_start_data(self, answer: tuple[list[Procedure], list[Officer]]) -> None:
+        procedures, officers = answer
+        for page in (self.search_page, self.reception_page, self.overdue_page):
+            page.set_procedures(procedures)
+        self.search_page.set_officers(officers)
+        self.overdue_page.set_officers(officers)
+        self.sig_ready.emit()
+
+    def _set_session(self, session: Session) -> None:
+        self.session = session
+        self.header.set_officer(session.username, session.full_name or None)
+        for page in (self.reception_page, self.dossier_page, self.report_page):
+            page.set_session(session)
+        self.search_page.set_officer(session.username or None)
+
+    def _officer_name(self, full_name: str) -> None:
+        if not self.session.full_name:
+            self.session = Session(self.session.username, full_name, self.session.role, self.session.counter)
+            self._set_session(self.session)
+
+    def _day(self, day: object) -> None:
+        from datetime import date
+
+        if isinstance(day, date):
+            self.header.set_today(day)
+            self.reception_page.set_today(day)
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        if self._locked:
+            return
+        self._locked = True
+        self.lock_screen.lock(self.session)
+        self.screens.setCurrentWidget(self.lock_screen)
+        for action in self.work_actions:
+            action.setEnabled(False)
+        self.scanner.set_enabled(False)
+        self.lock_screen.form.focus()
+        self.sig_locked.emit(True)
+
+    def unlock(self, session: Session) -> None:
+        self._locked = False
+        if session.username != self.session.username:
+            self._set_session(session)
+            self.refresh()
+        self.screens.setCurrentWidget(self.workspace)
+        for action in self.work_actions:
+            action.setEnabled(True)
+        self.scanner.set_enabled(True)
+        self._focus_page(self.current_page())
+        self.sig_locked.emit(False)
+
+    # ----- navigation --------------------------------------------------------------------------------
+
+    def current_page(self) -> str:
+        current = self.pages.currentWidget()
+        return next(key for key, page in self.page_by_key.items() if page is current)
+
+    def _nav(self, key: str) -> None:
+        if key == "settings":
+            self.open_settings()
+        elif key == "lock":
+            self.lock()
+        elif key == RECEPTION:
+            self.new_reception()
+        else:
+            self.go(key)
+
+    def go(self, key: str) -> None:
+        if self._locked:
+            return
+        previous = self.current_page()
+        if key not in (DOSSIER, previous):
+            self._history.clear()
+        self.pages.setCurrentWidget(self.page_by_key[key])
+        self.nav.set_current(key if key != DOSSIER else None)
+        if key == RETURNS:
+            self.returns_page.refresh()
+        elif key == OVERDUE:
+            self.overdue_page.refresh()
+        elif key == REPORT:
+            self.report_page.refresh()
+        self._focus_page(key)
+        self.sig_page_changed.emit(key)
+
+    def _focus_page(self, key: str) -> None:
+        if key == SEARCH:
+            self.search_page.focus_search()
+        elif key == RECEPTION:
+            self.reception_page.focus_start()
+        elif key in (RETURNS, OVERDUE, REPORT):
+            page = self.page_by_key[key]
+            page.focus_start()  # type: ignore[attr-defined]
+
+    def focus_search(self) -> None:
+        self.go(SEARCH)
+        self.search_page.focus_search()
+
+    def new_reception(self) -> None:
+        """Ctrl+N: the reception screen; a new one if it shows a finished reception (or on a second
+        Ctrl+N over a half-typed one, see ReceptionPage.new_reception)."""
+        if self._locked:
+            return
+        already_there = self.current_page() == RECEPTION
+        self.go(RECEPTION)
+        if already_there or not self.reception_page.is_dirty():
+            self.reception_page.new_reception()
+
+    def open_dossier(self, code: str, *, returning: bool = False, apologise: bool = False) -> None:
+        current = self.current_page()
+        if current != DOSSIER:
+            self._history.append(current)
+        focus = Action.RETURN_RESULT if returning else Action.APOLOGISE if apologise else None
+        self.dossier_page.open(code, focus=focus)
+        if returning or apologise:
+            self.dossier_page.sig_loaded.connect(
+                lambda _code, action=focus: self._start_action(action), Qt.ConnectionType.SingleShotConnection
+            )
+        self.go(DOSSIER)
+
+    def _start_action(self, action: Action | None) -> None:
+        data = self.dossier_page.data()
+        if action is not None and data is not None and action in data.actions:
+            self.dossier_page.start_action(action)
+
+    def back(self) -> None:
+        self.go(self._history.pop() if self._history else SEARCH)
+
+    def scanned(self, code: str) -> None:
+        """A receipt's barcode was read: open its dossier; on the returns page, straight to returning."""
+        if self._locked:
+            return
+        self.statusBar().showMessage(self.tr("Đã đọc mã vạch: {code}").format(code=code), 5000)
+        self.open_dossier(code, returning=self.current_page() == RETURNS)
+
+    def refresh(self) -> None:
+        page = self.current_page()
+        self.search_page.refresh()
+        if page == RETURNS:
+            self.returns_page.refresh()
+        elif page == OVERDUE:
+            self.overdue_page.refresh()
+        elif page == REPORT:
+            self.report_page.refresh()
+        elif page == DOSSIER:
+            self.dossier_page.reload()
+        self._refresh_today()
+
+    def _data_changed(self) -> None:
+        self.refresh()
+
+    def _refresh_today(self) -> None:
+        username = self.session.username or None
+        QueryOp(op=lambda s: day_report(s, username), success=self._say_today).failure(
+            lambda e: log.warning("today's tally failed: %s", e)
+        ).latest("nav.today").run(self.tasks)
+
+    def _say_today(self, report: DayReport | None) -> None:
+        if report is not None:
+            self._today = report
+        report = getattr(self, "_today", None)
+        if report is None:
+            return
+        self.header.set_today(report.day)
+        mine = report.officer_total
+        returned = report.received_by_officer.get(Status.RETURNED, 0)
+        self.nav.set_today(
+            self.tr(
+                "Hôm nay tôi đã nhận {mine} hồ sơ ({returned} đã trả).\n"
+                "Cả đơn vị: {total}.\nQuá hạn: {overdue}."
+            ).format(
+                mine=format_count(mine),
+                returned=format_count(returned),
+                total=format_count(report.received_total),
+                overdue=format_count(report.overdue_now),
+            )
+        )
+
+    # ----- reception and its draft -------------------------------------------------------------------
+
+    def _save_draft(self, form: ReceptionForm) -> None:
+        if self.drafts is None:
+            return
+        if form.is_blank():
+            self.drafts.clear()
+        else:
+            self.drafts.save(form.to_dict(), self.session.username)
+
+    def _clear_draft(self) -> None:
+        if self.drafts is not None:
+            self.drafts.clear()
+
+    def _received(self, received: Received) -> None:
+        self.statusBar().showMessage(self.tr("Đã ghi hồ sơ {code}").format(code=received.code), 10_000)
+
+    def offer_draft(self) -> None:
+        """After a crash or a closed window: offer the unfinished reception back."""
+        if self.drafts is None:
+            return
+        draft = self.drafts.load()
+        if draft is None:
+            return
+        try:
+            form = ReceptionForm.from_dict(draft.form)
+        except (ValueError, TypeError) as exc:
+            log.warning("draft not usable: %s", exc)
+            return
+        if form.is_blank():
+            return
+        procedure = self.reception_page.picker.procedure(form.procedure_code or "")
+        self._draft = form
+        self.draft_banner.offer(
+            draft.saved_at.astimezone(),
+            form.name.strip(),
+            procedure.name if procedure else (form.procedure_code or ""),
+        )
+
+    def restore_draft(self) -> None:
+        form = getattr(self, "_draft", None)
+        if form is None:
+            return
+        if form.procedure_code and self.reception_page.picker.procedure(form.procedure_code) is None:
+            # The catalogue may still be loading: try again once it is in.
+            self.sig_ready.connect(self.restore_draft, Qt.ConnectionType.SingleShotConnection)
+            return
+        self.go(RECEPTION)
+        if self.reception_page.restore(form):
+            self.draft_banner.hide()
+            self._draft = None
+            self.reception_page.applicant.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def discard_draft(self) -> None:
+        self._draft = None
+        self.draft_banner.hide()
+        if self.drafts is not None:
+            self.drafts.clear()
+
+    # ----- settings ----------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        if self._locked:
+            return
+        from ui.settings.dialog import SettingsDialog
+
+        settings = self.settings
+        if settings is None:
+            from app.cli.common import load_settings
+
+            settings = load_settings()
+        dialog = SettingsDialog(settings, self.tasks, self)
+        dialog.sig_saved.connect(self._settings_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        self._settings_dialog = dialog
+        dialog.open()
+
+    def _settings_saved(self, settings: Settings) -> None:
+        from app.settings.spec import UI_LANGUAGE
+
+        self.settings = settings
+        language = settings.get(UI_LANGUAGE)
+        if self.translations is not None and language != self.translations.language:
+            self.translations.switch(language)
+        self.statusBar().showMessage(self.tr("Đã lưu cài đặt."), 5000)
+
+    # ----- errors and closing ------------------------------------------------------------------------
 
     def _show_failure(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.scanner.uninstall(app)
         self.tasks.shutdown()
+        if self.drafts is not None:
+            self.drafts.flush()
         super().closeEvent(event)
+
+    def context(self) -> dict[str, Any]:
+        """For crash reports: where the officer was (no personal data of citizens)."""
+        return {
+            "officer": self.session.username,
+            "page": self.current_page(),
+            "locked": self._locked,
+            "at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        }

@@ -1,4 +1,4 @@
-"""Op bodies of the main window: plain functions of the services, run on the database worker.
+"""Op bodies of the dossier list: plain functions of the services, run on the database worker.
 
 No Qt here (see ui/tasks.py): they return frozen data that the GUI thread turns into rows and labels.
 """
@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.errors import NotFound
-from app.domain.lifecycle import Status
+from app.domain.lifecycle import CLOCK_RUNNING, Status
 from app.ports import DossierFilter, DossierSummary
 from app.services.context import Services
 from app.services.queries import list_dossiers, search_dossiers
+from app.services.worklists import day_bounds, due_today
 
 RECENT_LIMIT = 200
 SEARCH_LIMIT = 100
@@ -29,19 +30,50 @@ class DossierRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ListFilter:
+    """The filters above the list; the empty filter lists the most recent dossiers."""
+
+    status: Status | None = None
+    overdue_only: bool = False
+    due_today_only: bool = False
+    procedure_code: str | None = None
+    officer: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ListFilter()
+
+    def keeps(self, row: DossierRow, services: Services) -> bool:
+        """The same filter applied to rows already found (a search answers at most SEARCH_LIMIT)."""
+        s = row.summary
+        if self.status is not None and s.status is not self.status:
+            return False
+        if self.overdue_only and not row.overdue:
+            return False
+        if self.due_today_only:
+            start, end = day_bounds(services, services.today())
+            if s.status not in CLOCK_RUNNING or s.due_at is None or not start <= s.due_at < end:
+                return False
+        if self.procedure_code and s.procedure_code != self.procedure_code:
+            return False
+        return not (self.officer and s.received_by != self.officer)
+
+
+@dataclass(frozen=True, slots=True)
 class Overview:
-    """What the window shows when the search box is empty."""
+    """What the list shows when the search box is empty."""
 
     rows: tuple[DossierRow, ...]
-    counts: dict[Status, int]
     officer_name: str | None
     loaded_at: datetime
+    where: ListFilter = ListFilter()
 
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     text: str
     rows: tuple[DossierRow, ...]
+    where: ListFilter = ListFilter()
 
 
 def to_rows(services: Services, summaries: list[DossierSummary]) -> tuple[DossierRow, ...]:
@@ -57,20 +89,55 @@ def to_rows(services: Services, summaries: list[DossierSummary]) -> tuple[Dossie
     )
 
 
-def load_overview(services: Services) -> Overview:
-    """The most recently received dossiers, the counts by status and the signed-in officer's name."""
-    rows = to_rows(services, list_dossiers(services, DossierFilter(), RECENT_LIMIT))
-    with services.uow(write=False) as uow:
-        counts = uow.dossiers.count_by_status()
-        officer_name = None
-        if services.desk.default_officer:
+def _filtered(services: Services, where: ListFilter) -> list[DossierSummary]:
+    if where.due_today_only:
+        rows = due_today(services)
+        keep = ListFilter(where.status, where.overdue_only, False, where.procedure_code, where.officer)
+        return [r.summary for r in to_rows(services, rows) if keep.keeps(r, services)]
+    statuses = frozenset({where.status}) if where.status is not None else None
+    due_before = None
+    if where.overdue_only:
+        statuses = (statuses or CLOCK_RUNNING) & CLOCK_RUNNING
+        due_before = services.now()
+    return list_dossiers(
+        services,
+        DossierFilter(
+            statuses=statuses,
+            due_before=due_before,
+            procedure_code=where.procedure_code,
+            received_by=where.officer,
+        ),
+        RECENT_LIMIT,
+    )
+
+
+def load_overview(
+    services: Services,
+    officer: str | None = None,
+    where: ListFilter = ListFilter(),
+) -> Overview:
+    """The most recently received dossiers (through the filters) and the signed-in officer's name."""
+    username = officer or services.desk.default_officer
+    rows = to_rows(services, _filtered(services, where))
+    officer_name = None
+    if username:
+        with services.uow(write=False) as uow:
             try:
-                officer_name = uow.offices.officer(services.desk.default_officer).full_name
+                officer_name = uow.offices.officer(username).full_name
             except NotFound:
                 officer_name = None
-    return Overview(rows, counts, officer_name, services.local(services.now()))
+    return Overview(rows, officer_name, services.local(services.now()), where)
 
 
-def find_dossiers(services: Services, text: str) -> SearchResult:
+def load_counts(services: Services) -> dict[Status, int]:
+    """Dossiers of the office by status: a scan of the whole table, so it runs after the list."""
+    with services.uow(write=False) as uow:
+        return uow.dossiers.count_by_status()
+
+
+def find_dossiers(services: Services, text: str, where: ListFilter = ListFilter()) -> SearchResult:
     """Code, ID number, phone, or name words with or without diacritics (the core folds them)."""
-    return SearchResult(text, to_rows(services, search_dossiers(services, text, SEARCH_LIMIT)))
+    rows = to_rows(services, search_dossiers(services, text, SEARCH_LIMIT))
+    if not where.is_empty:
+        rows = tuple(r for r in rows if where.keeps(r, services))
+    return SearchResult(text, rows, where)

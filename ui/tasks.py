@@ -8,6 +8,9 @@ Rules for op bodies: they receive services and plain values and return plain dat
 widgets, models or any other QObject (Qt objects are not thread-safe, and the window may be gone by the
 time the op finishes).
 
+`CollectionOp` is the same for ops that change data (receive, transition): after its success the
+TaskManager emits `sig_data_changed`, and the lists on screen refresh themselves.
+
 An op started with `.latest(key)` delivers only while it is the newest op of its key: typing "ngu" after
 "ng" makes the search for "ng" stale, and its result is dropped (or the op is skipped if it has not
 started). `TaskManager.supersede(key)` marks the in-flight op stale at once, before the next one is
@@ -25,7 +28,10 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from app.domain.errors import DomainError
 from app.services.context import Services
+from ui.crash import CrashReporter
+from ui.errors import describe_error
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +53,7 @@ class QueryOp(Generic[T]):
         self._success = success
         self._failure: Callable[[Exception], None] | None = None
         self._key: str | None = None
+        self._changes = False
 
     def failure(self, handler: Callable[[Exception], None]) -> QueryOp[T]:
         self._failure = handler
@@ -58,7 +65,15 @@ class QueryOp(Generic[T]):
         return self
 
     def run(self, tasks: TaskManager) -> None:
-        tasks.start(self._op, self._success, self._failure, self._key)
+        tasks.start(self._op, self._success, self._failure, self._key, changes=self._changes)
+
+
+class CollectionOp(QueryOp[T]):
+    """An op that writes: as QueryOp, and on success the TaskManager emits `sig_data_changed`."""
+
+    def __init__(self, *, op: Callable[[Services], T], success: Callable[[T], None]) -> None:
+        super().__init__(op=op, success=success)
+        self._changes = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +82,7 @@ class _Pending:
     failure: Callable[[Exception], None] | None
     key: str | None
     generation: int
+    changes: bool = False
 
 
 class _Generations:
@@ -127,11 +143,16 @@ class TaskManager(QObject):
     _sig_done = Signal(int, bool, object)
     # A failure no op handled: a message for the officer.
     sig_failed = Signal(str)
+    # A CollectionOp succeeded: what lists show may have changed.
+    sig_data_changed = Signal()
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QObject | None = None, reporter: CrashReporter | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("taskManager")
         self.services = services
+        self.reporter = reporter
         self._pool = QThreadPool(self)
         self._pool.setObjectName("databaseWorker")
         self._pool.setMaxThreadCount(1)
@@ -147,13 +168,15 @@ class TaskManager(QObject):
         success: Callable[[T], None],
         failure: Callable[[Exception], None] | None = None,
         key: str | None = None,
+        *,
+        changes: bool = False,
     ) -> None:
         if self._closed:
             log.debug("task manager closed; op dropped")
             return
         generation = self._generations.bump(key) if key is not None else 0
         job_id = next(self._ids)
-        self._pending[job_id] = _Pending(success, failure, key, generation)
+        self._pending[job_id] = _Pending(success, failure, key, generation, changes)
         self._pool.start(_Job(self, job_id, op, key, generation))
 
     def supersede(self, key: str) -> None:
@@ -180,12 +203,16 @@ class TaskManager(QObject):
             return
         if ok:
             pending.success(value)
+            if pending.changes:
+                self.sig_data_changed.emit()
             return
         assert isinstance(value, Exception)
+        if not isinstance(value, DomainError):
+            # A fault, not a refusal by the rules: keep its traceback for the technicians.
+            log.error("background op failed", exc_info=value)
+            if self.reporter is not None:
+                self.reporter.report(value)
         if pending.failure is not None:
             pending.failure(value)
             return
-        log.error("background op failed", exc_info=value)
-        self.sig_failed.emit(
-            self.tr("Lỗi khi đọc dữ liệu: {error}").format(error=str(value) or type(value).__name__)
-        )
+        self.sig_failed.emit(describe_error(value))

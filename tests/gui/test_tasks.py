@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.domain.errors import ValidationError
 from app.services.context import Services
-from ui.tasks import QueryOp, TaskManager
+from ui.crash import CrashReporter
+from ui.tasks import CollectionOp, QueryOp, TaskManager
 
 SERVICES = cast(Services, object())  # the ops here only check that they receive it
 
@@ -89,13 +92,44 @@ def test_a_failure_goes_to_the_failure_handler(qtbot: QtBot, tasks: TaskManager)
     assert isinstance(errors[0], ValueError)
 
 
-def test_an_unhandled_failure_is_reported_as_a_message(qtbot: QtBot, tasks: TaskManager) -> None:
+def test_an_unhandled_fault_is_reported_and_told_without_its_traceback(qtbot: QtBot, tmp_path: Path) -> None:
+    tasks = TaskManager(SERVICES, reporter=CrashReporter(tmp_path / "logs"))
+
     def op(services: Services) -> None:
         raise OSError("disk I/O error")
 
-    with qtbot.waitSignal(tasks.sig_failed) as blocker:
-        QueryOp(op=op, success=lambda _: None).run(tasks)
-    assert blocker.args == ["Lỗi khi đọc dữ liệu: disk I/O error"]
+    try:
+        with qtbot.waitSignal(tasks.sig_failed) as blocker:
+            QueryOp(op=op, success=lambda _: None).run(tasks)
+    finally:
+        tasks.shutdown()
+    message = blocker.args[0]
+    assert message.startswith("Đã xảy ra lỗi ngoài dự kiến; dữ liệu chưa bị thay đổi.")
+    assert "OSError" not in message and "Traceback" not in message
+    (report,) = (tmp_path / "logs").glob("crash-*.txt")
+    assert "OSError: disk I/O error" in report.read_text(encoding="utf-8")
+
+
+def test_a_refusal_by_the_rules_is_told_in_words_and_not_reported(qtbot: QtBot, tmp_path: Path) -> None:
+    tasks = TaskManager(SERVICES, reporter=CrashReporter(tmp_path / "logs"))
+
+    def op(services: Services) -> None:
+        raise ValidationError("reason", "is empty")
+
+    try:
+        with qtbot.waitSignal(tasks.sig_failed) as blocker:
+            QueryOp(op=op, success=lambda _: None).run(tasks)
+    finally:
+        tasks.shutdown()
+    assert blocker.args == ["Hãy ghi lý do (lý do được in trên phiếu giao cho người dân)."]
+    assert not (tmp_path / "logs").exists()
+
+
+def test_a_collection_op_announces_that_data_changed(qtbot: QtBot, tasks: TaskManager) -> None:
+    results: list[int] = []
+    with qtbot.waitSignal(tasks.sig_data_changed):
+        CollectionOp(op=lambda services: 7, success=results.append).run(tasks)
+    assert results == [7]
 
 
 def test_a_newer_op_with_the_same_key_makes_the_older_result_stale(qtbot: QtBot, tasks: TaskManager) -> None:

@@ -1,0 +1,1 @@
+"""The reception screen: procedure, checklist, applicant, fees, appointment and the decision."""

@@ -1,0 +1,1 @@
+"""Settings pages: office, counter, language, server; device pages wait for their features."""

@@ -1,0 +1,1 @@
+"""Sign-in per officer and the lock screen (Ctrl+L)."""
