@@ -11,7 +11,7 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, and_, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.domain.errors import ConcurrentChange, NotFound
@@ -155,21 +155,54 @@ class SqlTicketRepository:
     def candidates(
         self, office_code: str, day: date, services: tuple[str, ...], counter: int
     ) -> list[Candidate]:
+        """The head of each line the counter calls from: transferred to it, priority, normal. The choice
+        only ever takes the longest-waiting ticket of a line, so three one-row reads replace reading
+        every waiting ticket (hundreds on a busy morning)."""
         t = self._t
-        rows = self._c.execute(
-            select(
-                t.c.uid, t.c.service_code, t.c.number, t.c.priority, t.c.queued_at, t.c.target_counter
-            ).where(
-                t.c.office_code == office_code,
-                t.c.day == day.isoformat(),
-                t.c.status == TicketStatus.WAITING.value,
-                or_(t.c.service_code.in_(services), t.c.target_counter == counter),
-            )
+        waiting = and_(
+            t.c.office_code == office_code,
+            t.c.day == day.isoformat(),
+            t.c.status == TicketStatus.WAITING.value,
         )
-        return [
-            Candidate(r.uid, r.service_code, r.number, Priority(r.priority), r.queued_at, r.target_counter)
-            for r in rows
-        ]
+        in_line = and_(waiting, t.c.target_counter.is_(None), t.c.service_code.in_(services))
+        lines = (
+            and_(waiting, t.c.target_counter == counter),
+            and_(in_line, t.c.priority == Priority.NORMAL.value),
+            and_(in_line, t.c.priority != Priority.NORMAL.value),
+        )
+        heads = []
+        for line in lines:
+            row = self._c.execute(
+                select(t.c.uid, t.c.service_code, t.c.number, t.c.priority, t.c.queued_at, t.c.target_counter)
+                .where(line)
+                .order_by(t.c.queued_at, t.c.number)
+                .limit(1)
+            ).first()
+            if row is not None:
+                heads.append(
+                    Candidate(
+                        row.uid,
+                        row.service_code,
+                        row.number,
+                        Priority(row.priority),
+                        row.queued_at,
+                        row.target_counter,
+                    )
+                )
+        return heads
+
+    def count_waiting(self, office_code: str, day: date, service_code: str) -> int:
+        t = self._t
+        return int(
+            self._c.execute(
+                select(func.count()).where(
+                    t.c.office_code == office_code,
+                    t.c.day == day.isoformat(),
+                    t.c.status == TicketStatus.WAITING.value,
+                    t.c.service_code == service_code,
+                )
+            ).scalar_one()
+        )
 
     def at_counter(self, office_code: str, day: date, counter: int) -> list[Ticket]:
         t = self._t

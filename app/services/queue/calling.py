@@ -84,7 +84,7 @@ def issue_ticket(
         )
         change = _change(TicketEventType.ISSUED, ticket)
         uow.tickets.add(ticket)
-        waiting = uow.tickets.waiting_counts(ctx.office_code, day).get(service.code, {}).get("waiting", 1)
+        waiting = uow.tickets.count_waiting(ctx.office_code, day, service.code)
         return Issued(TicketView.of(ticket), max(0, waiting - 1)), [change]
 
     return _retrying(ctx, work)

@@ -52,7 +52,12 @@ class TicketRepository(Protocol):
 
     def candidates(
         self, office_code: str, day: date, services: tuple[str, ...], counter: int
-    ) -> list[Candidate]: ...
+    ) -> list[Candidate]:
+        """At least the longest-waiting ticket of each line the counter may call (transferred to it,
+        priority, normal); `choose_next` picks among them."""
+        ...
+
+    def count_waiting(self, office_code: str, day: date, service_code: str) -> int: ...
 
     def at_counter(self, office_code: str, day: date, counter: int) -> list[Ticket]:
         """Tickets called, served or held at a counter today."""
