@@ -176,12 +176,13 @@ class SqlSyncStore:
 
     @staticmethod
     def _keep_verdict(connection: Connection, verdict: ItemVerdict, now: datetime) -> None:
-        if verdict.verdict.delivered:
+        if verdict.verdict.delivered and verdict.reason is None:
             # Sent again after a rewind and taken this time: no longer a problem to show.
             connection.execute(
                 delete(sync_dead_letters).where(sync_dead_letters.c.device_seq == verdict.device_seq)
             )
             return
+        # Refusals, conflicts, and events taken with a warning (their file could not be sent).
         values = {
             "key": verdict.key,
             "verdict": verdict.verdict.value,
@@ -390,6 +391,7 @@ class SqlSyncStore:
                 pending=max(0, int(top) - acked),  # the outbox is gap-free: no need to count rows
                 dead_letters=int(by_verdict.get(Verdict.REJECTED.value, 0)),
                 conflicts=int(by_verdict.get(Verdict.CONFLICT.value, 0)),
+                missing_files=int(by_verdict.get(Verdict.ACCEPTED.value, 0)),
                 held=int(held),
                 acked_seq=acked,
                 pull_cursor=_int_meta(connection, PULL_CURSOR),

@@ -313,8 +313,12 @@ class Judge:
         if state.office_code != self.device.office_code:
             return reject("forbidden_office", f"dossier {state.code} belongs to office {state.office_code}")
         if event.seq > state.version + 1:
+            # The event before it was refused or is in conflict: this one builds on a history the centre
+            # does not hold. A supervisor settles the dossier; other dossiers' events keep flowing.
             return reject(
-                "missing_predecessor", f"the centre has dossier {state.code} up to event {state.version} only"
+                "follows_refused",
+                f"the centre holds dossier {state.code} up to event {state.version}; an earlier event of it "
+                "was refused or is in conflict",
             )
         if item.body.get("prev") != state.head_hash:
             return Outcome(
@@ -323,10 +327,13 @@ class Judge:
                 "diverged",
                 f"made on a version of dossier {state.code} the centre does not have; a supervisor decides",
             )
+        missing: list[str] = []
         for sha in cited_blobs(event):
             if sha in self.unavailable:
-                return reject(f"file_{self.unavailable[sha]}"[:48], f"file {sha} cannot be sent by the desk")
-            if sha not in self.present_blobs:
+                # The history stays whole (later events of the dossier build on this one); the file is
+                # recorded as missing, with why, for an admin to chase.
+                missing.append(sha)
+            elif sha not in self.present_blobs:
                 return sha  # upload first, then push again from here
         action = ACTION_OF.get(event.type)
         if action is None:
@@ -348,7 +355,12 @@ class Judge:
         state.head_hash = digest
         state.hashes[event.seq] = digest
         state.changed = True
-        return self._accepted(item, event)
+        outcome = self._accepted(item, event)
+        if missing:
+            why = self.unavailable[missing[0]]
+            outcome.reason = f"file_{why}"[:48]
+            outcome.message = f"accepted without its file {missing[0]} ({why} on the desk)"
+        return outcome
 
     def _accepted(self, item: PushItem, event: DossierEvent) -> Outcome:
         return Outcome(

@@ -314,9 +314,11 @@ def assert_agree(desk: Desk, server: ServerProcess, device_id: str) -> None:
         receipt = stored[seq]
         assert (receipt.key, receipt.hash) == (key, digest), f"device_seq {seq} differs"
         delivered = receipt.verdict in ("accepted", "duplicate")
-        assert (seq not in view.dead) == delivered, (
-            f"device_seq {seq}: {receipt.verdict} vs desk {view.dead.get(seq)}"
-        )
+        shown = view.dead.get(seq)
+        if delivered and receipt.reason is None:
+            assert shown is None, f"device_seq {seq} was delivered but the desk shows {shown}"
+        else:  # refusals, conflicts and warnings are on the desk's list with the server's verdict
+            assert shown == receipt.verdict, f"device_seq {seq}: {receipt.verdict} vs desk {shown}"
         if receipt.verdict == "accepted":
             assert accepted[key].hash == digest
     assert len(accepted) == sum(1 for r in stored.values() if r.verdict == "accepted")

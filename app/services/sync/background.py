@@ -27,12 +27,13 @@ class Backoff:
     first: float = 2.0  # ceiling of the first wait after a failure
     cap: float = 300.0  # no wait grows beyond this
     manual: float = 900.0  # after errors that need a person (revoked, certificate): retry rarely
+    floor: float = 0.5  # full jitter may draw 0: never spin
 
     def delay(self, failures: int, error: SyncError, draw: Callable[[], float]) -> float:
         if not error.retry:
             return self.manual
         ceiling = min(self.cap, self.first * 2 ** max(0, failures - 1))
-        return float(max(0.5, ceiling * draw()))
+        return float(max(self.floor, ceiling * draw()))
 
 
 class BackgroundSync:

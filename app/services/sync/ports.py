@@ -154,6 +154,7 @@ class SyncCounts:
     held: int  # pulled changes not applied because they would overwrite local ones
     acked_seq: int
     pull_cursor: int
+    missing_files: int = 0  # events the centre took without their file (too large, lost, damaged)
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ class SyncStatus:
             "dead_letter": self.counts.dead_letters,
             "conflicts": self.counts.conflicts,
             "held": self.counts.held,
+            "missing_files": self.counts.missing_files,
             "acked_seq": self.counts.acked_seq,
             "pull_cursor": self.counts.pull_cursor,
             "last_attempt_at": iso(attempts.last_attempt_at),
@@ -118,7 +119,7 @@ def status_line(status: SyncStatus, now: datetime, *, language: str = "vi") -> s
     if status.state in (SyncState.OFFLINE, SyncState.ATTENTION) and attempts.last_error_code:
         reason = _ERROR_VI.get(attempts.last_error_code, attempts.last_error_code) if vi else None
         parts.append(reason or attempts.last_error_message or attempts.last_error_code)
-    problems = counts.dead_letters + counts.conflicts + counts.held
+    problems = counts.dead_letters + counts.conflicts + counts.held + counts.missing_files
     if problems:
         parts.append(f"{problems} mục cần xử lý" if vi else f"{problems} to resolve")
     return " · ".join(parts)

@@ -1,0 +1,249 @@
+"""Pull: what changed elsewhere reaches a desk once, in order, page and cursor applied together, and never
+over the desk's own unsent changes; a server transaction that commits late is not skipped."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from app.domain.catalog import procedure_from_dict, procedure_to_dict
+from app.storage.schema import dossier_events, dossiers, procedures
+from app.storage.sync_store import SqlSyncStore
+from sync.server.db import make_engine
+from sync.server.devices import Device
+from sync.server.ledger import lock_clock, save_clock
+from sync.server.migrate import upgrade_to_head
+from sync.server.publish import Resource, publish
+from sync.server.pull import pull
+from sync.server.settings import normalise_database_url
+from sync.server.tables import resources
+from tests.sync.support import BIRTH, OFFICE, act, assert_agree, enrol_desk, receive, run_motcua, sync
+
+
+def history(desk, code: str) -> list[tuple[int, str]]:
+    with desk.database.engine.connect() as connection:
+        dossier_id = connection.execute(select(dossiers.c.id).where(dossiers.c.code == code)).scalar_one()
+        rows = connection.execute(
+            select(dossier_events.c.seq, dossier_events.c.type)
+            .where(dossier_events.c.dossier_id == dossier_id)
+            .order_by(dossier_events.c.seq)
+        ).all()
+    return [(r.seq, r.type) for r in rows]
+
+
+def test_a_dossier_received_at_one_desk_is_returned_at_another(make_desk, server) -> None:
+    a, b = make_desk("a"), make_desk("b")
+    device_a, device_b = enrol_desk(a, server), enrol_desk(b, server)
+    (code,) = receive(a)
+    act(a, code, "result-ready")
+    sync(a)
+    report = sync(b)
+    assert report.pulled == 2
+    assert history(b, code) == [(1, "received"), (2, "result_ready")]
+    act(b, code, "return", collector_name="Nguyễn Văn Bình")
+    sync(b)
+    assert sync(a).pulled == 1
+    assert (
+        history(a, code) == history(b, code) == [(1, "received"), (2, "result_ready"), (3, "result_returned")]
+    )
+    for desk in (a, b):
+        with desk.database.engine.connect() as connection:
+            status = connection.execute(select(dossiers.c.status).where(dossiers.c.code == code)).scalar_one()
+        assert status == "returned"
+    # Pulled events are not sent back: each desk's outbox holds only its own.
+    assert_agree(a, server, device_a)
+    assert_agree(b, server, device_b)
+    assert sync(a).pushed == 0 and sync(b).pushed == 0
+
+
+def test_a_desk_never_pulls_another_offices_dossiers(make_desk, server) -> None:
+    a = make_desk("a")
+    enrol_desk(a, server)
+    receive(a, 2)
+    sync(a)
+    with server.engine.connect() as connection:
+        other = Device("f" * 32, "UBND-XA-KHAC", "elsewhere", False, 1)
+        page = pull(server.engine, other, 0, 100)
+        mine = Device("e" * 32, OFFICE, "same office", False, 1)
+        assert connection is not None
+    assert page.items == []
+    assert len(pull(server.engine, mine, 0, 100).items) == 2
+
+
+def pull_only(desk) -> None:
+    from app.services.sync.cycle import SyncReport
+    from sync.client.wiring import open_session
+
+    with open_session(desk) as session:
+        session.cycle.pull(SyncReport())
+
+
+def test_a_pulled_change_never_overwrites_a_local_one(make_desk, server) -> None:
+    a, b = make_desk("a"), make_desk("b")
+    enrol_desk(a, server), enrol_desk(b, server)
+    (code,) = receive(a)
+    sync(a)
+    sync(b)
+    act(a, code, "start")
+    sync(a)
+    act(b, code, "note", reason="Ghi chú của quầy B")  # unsent
+    store = SqlSyncStore(b.database.engine, b.services.clock)
+    pull_only(b)
+    assert [h.reason for h in store.held()] == ["diverged"]
+    assert history(b, code) == [(1, "received"), (2, "note_added")]  # b's own change is intact
+    sync(b)  # b's note reaches the centre as a conflict for a supervisor; a's change stays held
+    assert [h.reason for h in store.held()] == ["diverged"]
+    assert [d.reason for d in store.dead_letters()] == ["stale_version"]
+    assert history(b, code) == [(1, "received"), (2, "note_added")]
+
+
+def test_a_lost_acknowledgement_holds_a_pulled_change_until_the_push_is_confirmed(make_desk, server) -> None:
+    """b's change reached the centre but its answer was lost; a builds on it; b pulls a's change while its
+    own still looks unsent. b holds it back, its next push is answered from the stored verdicts, and the
+    held change then applies: both desks end with the same history, nothing doubled."""
+    from sync.devtools.faultproxy import FaultProxy
+
+    a, b = make_desk("a"), make_desk("b")
+    with FaultProxy("127.0.0.1", server.port) as proxy:
+        device_a, device_b = enrol_desk(a, server), enrol_desk(b, server, url=proxy.url)
+        (code,) = receive(a)
+        sync(a)
+        sync(b)
+        act(b, code, "start")
+        proxy.drop_responses(1)
+        import pytest
+
+        from app.services.sync.errors import Offline
+
+        with pytest.raises(Offline):
+            sync(b)
+        assert proxy.stats.dropped_responses == 1
+        sync(a)
+        act(a, code, "note", reason="Đã chuyển hồ sơ")
+        sync(a)
+        store = SqlSyncStore(b.database.engine, b.services.clock)
+        pull_only(b)
+        assert [h.reason for h in store.held()] == ["unsent_local_changes"]
+        report = sync(b)
+        assert report.pushed == 1 and report.pulled == 1
+        assert store.held() == []
+    assert (
+        history(a, code)
+        == history(b, code)
+        == [(1, "received"), (2, "processing_started"), (3, "note_added")]
+    )
+    assert_agree(a, server, device_a)
+    assert_agree(b, server, device_b)
+
+
+def test_a_transaction_committing_late_is_not_skipped_by_the_cursor(database_url: str) -> None:
+    """Writer 1 takes server_seq 1 and has not committed; writer 2 must wait for it (the clock lock), so a
+    reader never sees 2 without 1 and its cursor cannot jump over 1."""
+    engine = make_engine(normalise_database_url(database_url))
+    try:
+        upgrade_to_head(engine)
+        reader = Device("a" * 32, OFFICE, "reader", False, 1)
+        now = datetime.now(UTC)
+        late = engine.connect()
+        transaction = late.begin()
+        clock = lock_clock(late)
+        clock.server_seq += 1
+        late.execute(
+            resources.insert().values(
+                server_seq=clock.server_seq,
+                kind="calendar",
+                key="2027",
+                office_code=None,
+                body="{}",
+                published_at=now,
+            )
+        )
+        save_clock(late, clock)
+        second = threading.Thread(
+            target=publish, args=(engine, [Resource("calendar", "2028", {"year": 2028, "toml": ""})], now)
+        )
+        second.start()
+        time.sleep(0.5)
+        assert second.is_alive(), "the second writer must wait for the first one's commit"
+        page = pull(engine, reader, 0, 100)
+        assert (page.items, page.cursor) == ([], 0)  # neither is visible, and the cursor did not move
+        transaction.commit()
+        late.close()
+        second.join(30)
+        page = pull(engine, reader, 0, 100)
+        assert [(i["server_seq"], i["key"]) for i in page.items] == [(1, "2027"), (2, "2028")]
+        assert page.cursor == 2
+    finally:
+        engine.dispose()
+
+
+def test_concurrent_pushes_and_pulls_lose_and_double_nothing(make_desk, server) -> None:
+    writers = [make_desk(f"w{i}") for i in range(4)]
+    reader = make_desk("reader")
+    for desk in (*writers, reader):
+        enrol_desk(desk, server)
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def write(desk) -> None:
+        try:
+            for _ in range(5):
+                codes = receive(desk, 3)
+                act(desk, codes[0], "start")
+                sync(desk)
+        except BaseException as exc:
+            errors.append(exc)
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                sync(reader)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(d,)) for d in writers]
+    puller = threading.Thread(target=read)
+    puller.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(180)
+    done.set()
+    puller.join(60)
+    assert errors == []
+    sync(reader)
+    with reader.database.engine.connect() as connection:
+        count = connection.execute(select(func.count()).select_from(dossiers)).scalar_one()
+        events = connection.execute(select(func.count()).select_from(dossier_events)).scalar_one()
+    assert count == 4 * 5 * 3
+    assert events == 4 * 5 * 4
+    assert SqlSyncStore(reader.database.engine, reader.services.clock).held() == []
+
+
+def test_a_published_catalogue_reaches_desks(make_desk, server, tmp_path) -> None:
+    desk = make_desk()
+    enrol_desk(desk, server)
+    with desk.database.uow(write=False) as uow:
+        procedure = uow.catalog.get(BIRTH)
+    data = procedure_to_dict(procedure)
+    data["name"] = "Đăng ký khai sinh (quy trình mới 2026)"
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(json.dumps({"procedures": [data]}, ensure_ascii=False), encoding="utf-8")
+    from tests.server.support import run_cli
+
+    result = run_cli("admin", "publish-catalog", str(catalog), "--json", env=server.env())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["published"] == 1
+    assert sync(desk).pulled == 1
+    with desk.database.engine.connect() as connection:
+        name = connection.execute(select(procedures.c.name).where(procedures.c.code == BIRTH)).scalar_one()
+    assert name == data["name"]
+    assert procedure_from_dict(data).name == name
+    # New dossiers cite the new version; the server receives it with them.
+    receive(desk)
+    assert sync(desk).pushed == 1
+    assert run_motcua(desk.settings.paths.config_dir.parent, "sync", "status", "--json").returncode == 0
