@@ -208,6 +208,8 @@ class SaneScanner:
         dpi = self._resolution(request.dpi)
         if "resolution" in self._handle.opt:
             self.set_option("resolution", dpi)
+            # What the backend settled on (it may round to a resolution it has): the pages' true one.
+            dpi = round(float(self._handle.resolution)) or dpi
         self._set_area(request.paper.width_mm, request.paper.height_mm)
         for name, value in profile.options.items():
             self.set_option(name, value)

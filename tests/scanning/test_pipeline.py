@@ -81,3 +81,44 @@ def test_nothing_to_build_when_every_page_is_left_out() -> None:
         session.build()
     session.clear()
     assert session.batch.pages == ()
+
+
+def _card_on_the_glass() -> Image.Image:
+    """A citizen ID card (85.6 x 54 mm) in the corner of an A4 flatbed scan at 200 dpi; the lid is white."""
+    from PIL import ImageDraw
+
+    mm = 200 / 25.4
+    scan = Image.new("L", (1654, 2339), 246)
+    card = page(PageSpec(lines=38, seed=80)).crop((0, 0, round(85.6 * mm), round(54 * mm)))
+    draw = ImageDraw.Draw(card)
+    draw.rectangle((0, 0, card.width - 1, card.height - 1), outline=90, width=3)  # the card's edge
+    scan.paste(card, (round(20 * mm), round(15 * mm)))
+    return scan
+
+
+def test_crop_to_content_keeps_an_id_card_at_its_real_size() -> None:
+    from app.domain.scanning.crop import content_box
+
+    scan = _card_on_the_glass()
+    box = content_box(scan)
+    assert box is not None
+    assert box.left == pytest.approx(20 / 210, abs=0.02)
+    assert box.right == pytest.approx(105.6 / 210, abs=0.02)
+    assert box.top == pytest.approx(15 / 297, abs=0.02)
+    assert box.bottom == pytest.approx(69 / 297, abs=0.02)
+    assert content_box(page(PageSpec(lines=0))) is None  # blank: nothing to crop to
+    assert content_box(Image.new("L", (800, 1100), 0)) is None  # all dark: leave it
+
+    session = ScanSession()
+    session.add_image(scan, 200)
+    session.edit(lambda b: b.set_crop("p1", box))
+    document = session.build()
+    (size,) = pdf_page_sizes(document.data)
+    assert size == pytest.approx((841.9, 595.3), abs=0.5)  # A4, turned the card's way
+    (rendered,) = render_pdf(document.data, dpi=100)
+    # On an A4 sheet, the card is as wide as a card (plus the margins of the crop), not blown up.
+    import numpy as np
+
+    dark = np.flatnonzero((np.asarray(rendered) < 128).any(axis=0))
+    width_mm = (dark[-1] - dark[0]) / 100 * 25.4
+    assert width_mm == pytest.approx(85.6, abs=3)

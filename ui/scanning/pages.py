@@ -97,6 +97,8 @@ class PageList(QListWidget):
             parts.append(self.tr("Đã chỉnh nghiêng {angle:.1f}°").format(angle=entry.skew))
         if entry.rotation:
             parts.append(self.tr("Đã xoay {angle}°").format(angle=entry.rotation))
+        if entry.crop is not None:
+            parts.append(self.tr("Đã cắt sát nội dung"))
         if entry.left_out is Left.BLANK:
             parts.append(self.tr("Trang trắng, không đưa vào tệp (Khôi phục để giữ lại)"))
         return "\n".join(parts)

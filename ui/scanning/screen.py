@@ -12,12 +12,14 @@ session until they are attached, whatever the scanner does: a jam shows its mess
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.domain.scanning.batch import Batch
+from app.domain.scanning.crop import content_box
 from app.domain.scanning.faults import ScannerError
+from app.domain.scanning.finish import finish_page
 from app.domain.scanning.model import DeviceInfo, ScanRequest, Source
 from app.domain.scanning.presets import PRESETS
 from app.services.scanning.attach import ScanContext, attach_scan, scan_context, scan_target
@@ -114,6 +118,7 @@ class ScanningScreen(QWidget):
         self.rotate_right = named(QPushButton(), "scanRotateRight")
         self.delete_button = named(QPushButton(), "scanDelete")
         self.restore_button = named(QPushButton(), "scanRestore")
+        self.crop_button = named(QPushButton(), "scanCrop")
         self.move_earlier = named(QPushButton(), "scanMoveEarlier")
         self.move_later = named(QPushButton(), "scanMoveLater")
         self.duplex_button = named(QPushButton(), "scanManualDuplex")
@@ -159,21 +164,25 @@ class ScanningScreen(QWidget):
         controls.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignBottom)
         controls.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignBottom)
 
-        page_actions = QHBoxLayout()
-        for button in (
-            self.rotate_left,
-            self.rotate_right,
-            self.move_earlier,
-            self.move_later,
-            self.delete_button,
-            self.restore_button,
-            self.duplex_button,
-            self.reverse_button,
-            self.undo_button,
-        ):
-            page_actions.addWidget(button)
-        page_actions.addStretch(1)
-        page_actions.addWidget(self.clear_button)
+        # Two rows: what acts on the selected pages, then what acts on the whole batch; one row would not
+        # fit the thumbnails' side of a 1366-pixel counter screen.
+        page_actions = QGridLayout()
+        page_actions.setHorizontalSpacing(4)
+        rows = (
+            (self.rotate_left, self.rotate_right, self.move_earlier, self.move_later, self.crop_button),
+            (
+                self.delete_button,
+                self.restore_button,
+                self.duplex_button,
+                self.reverse_button,
+                self.undo_button,
+            ),
+        )
+        for row, buttons in enumerate(rows):
+            for column, button in enumerate(buttons):
+                page_actions.addWidget(button, row, column)
+        page_actions.setColumnStretch(len(rows[0]), 1)
+        page_actions.addWidget(self.clear_button, 1, len(rows[0]) + 1)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -213,6 +222,7 @@ class ScanningScreen(QWidget):
         self.rotate_right.clicked.connect(lambda: self._each_selected(lambda b, i: b.rotate(i, 1)))
         self.delete_button.clicked.connect(lambda: self._each_selected(lambda b, i: b.delete(i)))
         self.restore_button.clicked.connect(lambda: self._each_selected(lambda b, i: b.restore(i)))
+        self.crop_button.clicked.connect(self.crop_selected)
         self.move_earlier.clicked.connect(lambda: self._move_selected(-1))
         self.move_later.clicked.connect(lambda: self._move_selected(1))
         self.duplex_button.clicked.connect(self.manual_duplex)
@@ -272,6 +282,14 @@ class ScanningScreen(QWidget):
             (self.rotate_right, tr("Xoay phải"), tr("Xoay các trang đã chọn sang phải (Ctrl+R)")),
             (self.move_earlier, tr("◀ Lên trước"), tr("Đưa trang đã chọn lên trước (Ctrl+←)")),
             (self.move_later, tr("Ra sau ▶"), tr("Đưa trang đã chọn ra sau (Ctrl+→)")),
+            (
+                self.crop_button,
+                tr("Cắt sát"),
+                tr(
+                    "Cắt trang đã chọn sát phần có nội dung (thẻ căn cước, biên lai đặt trên mặt kính);"
+                    " bấm lần nữa để bỏ cắt"
+                ),
+            ),
             (self.delete_button, tr("Xoá trang"), tr("Bỏ các trang đã chọn khỏi tệp (Delete)")),
             (self.restore_button, tr("Khôi phục"), tr("Đưa lại trang đã xoá hoặc trang trắng vào tệp")),
             (
@@ -462,6 +480,20 @@ class ScanningScreen(QWidget):
             self.pages.set_image(page_id, self.runner.thumbnail(page_id))
         self._refresh()
 
+    def crop_selected(self) -> None:
+        """Crop each selected page to its content (a card on the glass); a cropped page goes back whole."""
+        pages = self.session.pages
+
+        def crop(batch: Batch, page_id: str) -> Batch:
+            entry = batch.page(page_id)
+            if entry.crop is not None:
+                return batch.set_crop(page_id, None)
+            # Measured on the page as the officer sees it (straightened and turned), where the crop applies.
+            shown = finish_page(pages[page_id].image, replace(entry, crop=None))
+            return batch.set_crop(page_id, content_box(shown))
+
+        self._each_selected(crop)
+
     def _move_selected(self, step: int) -> None:
         ids = self.pages.selected_ids()
         if len(ids) != 1:
@@ -541,7 +573,13 @@ class ScanningScreen(QWidget):
         selected = bool(self.pages.selectedItems())
         self.scan_button.setEnabled(not scanning and not building and self.device.count() > 0)
         self.stop_button.setEnabled(scanning)
-        for button in (self.rotate_left, self.rotate_right, self.delete_button, self.restore_button):
+        for button in (
+            self.rotate_left,
+            self.rotate_right,
+            self.crop_button,
+            self.delete_button,
+            self.restore_button,
+        ):
             button.setEnabled(selected and not scanning)
         self.move_earlier.setEnabled(len(self.pages.selectedItems()) == 1 and not scanning)
         self.move_later.setEnabled(len(self.pages.selectedItems()) == 1 and not scanning)

@@ -41,6 +41,18 @@ def _neighbours(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int8]:
     return count
 
 
+def ink_mask_without_specks(pixels: npt.NDArray[np.int16]) -> npt.NDArray[np.bool_] | None:
+    """Ink against the paper's own level, specks removed; None when the page is mostly dark (a photo,
+    a black page or a failed lamp: never "blank", and no paper level to measure against)."""
+    paper = float(np.percentile(pixels, 90))
+    if paper < _DARKEST_PAPER:
+        return None
+    ink = pixels < paper - _INK_CONTRAST
+    # A speck is alone; a stroke has neighbours.
+    ink &= _neighbours(ink) >= 3
+    return ink
+
+
 def ink_coverage(image: Image.Image) -> float:
     grey = image.convert("L")
     scale = min(1.0, _WORK_WIDTH / grey.width)
@@ -54,13 +66,9 @@ def ink_coverage(image: Image.Image) -> float:
     inner = pixels[my : h - my, mx : w - mx]
     if inner.size == 0:
         return 0.0
-    paper = float(np.percentile(inner, 90))
-    if paper < _DARKEST_PAPER:
-        # Mostly dark: a photo, a black page, or a lamp that failed. Never thrown away as blank.
+    ink = ink_mask_without_specks(inner)
+    if ink is None:
         return 100.0
-    ink = inner < paper - _INK_CONTRAST
-    # A speck is alone; a stroke has neighbours.
-    ink &= _neighbours(ink) >= 3
     return float(ink.mean() * 100.0)
 
 

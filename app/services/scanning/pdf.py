@@ -28,7 +28,7 @@ _PT_PER_INCH = 72.0
 
 @dataclass(frozen=True, slots=True)
 class PdfOptions:
-    force_a4: bool = True  # lay every page on A4 whatever resolution the scanner reported (naps2#629)
+    force_a4: bool = True  # every page on A4, whatever resolution the scanner reported (naps2#629)
     pdfa: bool = False  # PDF/A-1b, for archives that ask for it
     title: str = ""
     created: datetime | None = None  # fixed by the caller (its clock), so the same scan gives the same bytes
@@ -54,9 +54,12 @@ def assemble(
         raise ValidationError("pages", "a document needs at least one page")
     kwargs: dict[str, object] = {}
     if options.force_a4:
-        # auto_orient: a page the officer turned sideways goes on A4 landscape, not shrunk onto portrait.
+        # Every page on an A4 sheet. A scan larger than A4 at the resolution it claims (a scanner reporting
+        # 72 dpi for a 200 dpi scan, naps2#629) is brought down to A4; a smaller one (an ID card cropped
+        # from the flatbed) keeps its real size, centred, instead of being blown up to fill the sheet.
+        # auto_orient: a page the officer turned sideways goes on A4 landscape.
         kwargs["layout_fun"] = img2pdf.get_layout_fun(
-            pagesize=_a4_points(), fit=img2pdf.FitMode.into, auto_orient=True
+            pagesize=_a4_points(), fit=img2pdf.FitMode.shrink, auto_orient=True
         )
     if options.title:
         kwargs["title"] = options.title

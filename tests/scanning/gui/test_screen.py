@@ -4,6 +4,7 @@ a jam shows its message and keeps the pages. Screenshot in artifacts/scanning/."
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -200,5 +201,33 @@ def test_no_scanner_found_says_so(qtbot: QtBot, counter: Counter) -> None:
     assert "Không tìm thấy máy quét" in screen.status.text()
     assert not screen.scan_button.isEnabled()
     assert screen.pages.focusPolicy() != Qt.FocusPolicy.NoFocus
+    screen.shutdown()
+    screen.tasks.shutdown()
+
+
+def test_an_id_card_from_a_scan_folder_is_cropped_to_its_size(
+    qtbot: QtBot, counter: Counter, tmp_path: Path
+) -> None:
+    from devices.scanners.folder import FolderBackend
+    from tests.scanning.test_pipeline import _card_on_the_glass
+
+    inbox = tmp_path / "copier"
+    inbox.mkdir()
+    _card_on_the_glass().save(inbox / "cccd.png", dpi=(200, 200))
+    os.utime(inbox / "cccd.png", (1_700_000_000, 1_700_000_000))
+    registry = ScannerRegistry(
+        {"folder": FolderBackend([inbox])}, [Configured(ScanProfile(f"folder:{inbox}"), "Thư mục máy photo")]
+    )
+    screen = _screen(qtbot, counter, registry)
+    assert _scan(qtbot, screen, Source.FEEDER).ok  # type: ignore[attr-defined]
+    _select(screen, 0)
+    screen.crop_button.click()
+    crop = screen.session.batch.page("p1").crop
+    assert crop is not None and crop.right - crop.left < 0.5
+    assert (
+        screen.runner.thumbnail("p1").width() > screen.runner.thumbnail("p1").height()
+    )  # the card, landscape
+    screen.crop_button.click()  # again: the whole page back
+    assert screen.session.batch.page("p1").crop is None
     screen.shutdown()
     screen.tasks.shutdown()
