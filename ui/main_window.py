@@ -519,8 +519,8 @@ class MainWindow(QMainWindow):
         returned = report.received_by_officer.get(Status.RETURNED, 0)
         self.nav.set_today(
             self.tr(
-                "Hôm nay tôi đã nhận {mine} hồ sơ ({returned} đã trả).\n"
-                "Cả đơn vị: {total}.\nQuá hạn: {overdue}."
+                "Hôm nay\nTôi đã nhận: {mine} hồ sơ\nĐã trả trong số đó: {returned}\n"
+                "Cả đơn vị đã nhận: {total}\nĐang quá hạn: {overdue}"
             ).format(
                 mine=format_count(mine),
                 returned=format_count(returned),

@@ -21,10 +21,14 @@ from app.bootstrap import open_desk
 from app.cli.common import load_settings
 from app.services.reception import ApplicantInput, Decision, ReceptionRequest, receive_dossier
 from tests.gui.support import APPLICANTS, NOW, DemoDesk, FixedClock, Received
+from app.domain.office import Role
 from ui import qt_fixes
 from ui.desk_info import DeskInfo
+from ui.drafts import DraftStore
 from ui.fonts import apply_ui_font
+from ui.i18n import compile_translations
 from ui.main_window import MainWindow
+from ui.session import Session
 from ui.tasks import TaskManager
 
 qt_fixes.install()  # PySide6 6.12 on CPython 3.11 loses a reference to True per emit (see ui/qt_fixes.py)
@@ -40,6 +44,40 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session", autouse=True)
 def ui_font(qapp: QApplication) -> None:
     apply_ui_font(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> list[Path]:
+    """The .ts files compiled to .qm, as at build time (lrelease from the PySide6 wheel)."""
+    return compile_translations()
+
+
+@pytest.fixture
+def session() -> Session:
+    return Session("lan.nguyen", "Nguyễn Thị Lan", Role.OFFICER, 1)
+
+
+@pytest.fixture
+def desk_window(qtbot: QtBot, demo_desk: DemoDesk, session: Session, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window signed in as lan.nguyen, with drafts on disk, shown and loaded, catalogue in."""
+    drafts = DraftStore(tmp_path / "drafts")
+    settings = demo_desk.desk.settings
+    win = MainWindow(
+        DeskInfo.from_settings(settings),
+        TaskManager(demo_desk.desk.services),
+        session=session,
+        drafts=drafts,
+        settings=settings,
+    )
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    win.activateWindow()
+    with qtbot.waitSignals([win.sig_loaded, win.sig_ready], timeout=10_000):
+        win.start()
+    yield win
+    win.close()
+    drafts.close()
 
 
 @pytest.fixture

@@ -91,3 +91,61 @@ def type_text(widget: QWidget, text: str) -> None:
 
 def shown_codes(win: MainWindow) -> list[str]:
     return [row.summary.code for row in win.model.rows()]
+
+
+PASSWORD = "motcua-demo"
+
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """Type `text` the way a Vietnamese input method (Telex, VNI) delivers it: for each word, the letters
+    as a pre-edit string that the method keeps rewriting, then the composed word as a commit string."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.domain.text import fold
+
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        raw = fold(word)  # what the officer's fingers typed before the marks were composed
+        for n in range(1, len(raw) + 1):
+            QApplication.sendEvent(widget, QInputMethodEvent(raw[:n], []))
+        event = QInputMethodEvent("", [])
+        event.setCommitString(word + (" " if i < len(words) - 1 else ""))
+        QApplication.sendEvent(widget, event)
+
+
+def press(key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key on whatever has the keyboard focus, as the officer would press it."""
+    from PySide6.QtWidgets import QApplication
+
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None, "nothing has the focus"
+    QTest.keyClick(target, key, modifiers)
+
+
+def type_here(text: str) -> None:
+    """Type ASCII or Vietnamese text into the focused widget, one key event per character."""
+    from PySide6.QtWidgets import QApplication
+
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has the focus"
+    type_text(target, text)
+
+
+def focused_name() -> str:
+    from PySide6.QtWidgets import QApplication
+
+    widget = QApplication.focusWidget()
+    return widget.objectName() if widget is not None else ""
+
+
+def unnamed_controls(root: QWidget) -> list[tuple[str, str]]:
+    """Visible widgets without an objectName or an accessibleName (Qt's own internals excluded)."""
+    controls = [
+        w for w in root.findChildren(QWidget) if w.isVisible() and not w.objectName().startswith("qt_")
+    ]
+    if root.isVisible():
+        controls.append(root)
+    return [
+        (type(w).__name__, w.objectName()) for w in controls if not w.objectName() or not w.accessibleName()
+    ]

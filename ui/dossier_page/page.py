@@ -414,6 +414,7 @@ class DossierPage(QWidget):
         dialog.finished.connect(self._dialog_closed)
         self._dialog = dialog
         dialog.open()
+        dialog.activateWindow()
         focus_first_field(dialog)
         return dialog
 

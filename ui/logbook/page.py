@@ -4,7 +4,7 @@ who received how many, what falls due today and what is overdue now. Printing an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -69,8 +69,8 @@ class ReportPage(QWidget):
         self.export_button = named(QPushButton(), "reportExportLogbook")
 
         panels = QHBoxLayout()
-        panels.addWidget(self.mine)
-        panels.addWidget(self.office)
+        panels.addWidget(self.mine, 0, Qt.AlignmentFlag.AlignTop)
+        panels.addWidget(self.office, 0, Qt.AlignmentFlag.AlignTop)
         side = QVBoxLayout()
         side.addWidget(self.officers_title)
         side.addWidget(self.officers, 1)

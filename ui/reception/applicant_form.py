@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.applicant import Applicant
 from app.domain.identity import IdKind, Sex
@@ -80,27 +80,37 @@ class ApplicantForm(QWidget):
         self.address.setMaxLength(300)
 
         self.labels: dict[str, QLabel] = {}
-        layout = QFormLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, field in (
             ("id", self.id_number),
-            ("", self.id_info),
-            ("", self.returning),
             ("name", self.name),
-            ("", self.organisation),
             ("birth", self.birth_date),
             ("phone", self.phone),
             ("email", self.email),
             ("address", self.address),
         ):
-            if key:
-                label = named(QLabel(), f"applicantLabel_{key}")
-                label.setBuddy(field)
-                self.labels[key] = label
-                layout.addRow(label, field)
-            else:
-                layout.addRow(field)
+            label = named(QLabel(), f"applicantLabel_{key}")
+            label.setBuddy(field)
+            self.labels[key] = label
+        # Two fields a row where they are short, so the whole applicant fits beside the checklist.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        grid.addWidget(self.labels["id"], 0, 0)
+        grid.addWidget(self.id_number, 0, 1, 1, 3)
+        grid.addWidget(self.id_info, 1, 1, 1, 3)
+        grid.addWidget(self.returning, 2, 1, 1, 3)
+        grid.addWidget(self.labels["name"], 3, 0)
+        grid.addWidget(self.name, 3, 1, 1, 3)
+        grid.addWidget(self.labels["birth"], 4, 0)
+        grid.addWidget(self.birth_date, 4, 1)
+        grid.addWidget(self.labels["phone"], 4, 2)
+        grid.addWidget(self.phone, 4, 3)
+        grid.addWidget(self.labels["address"], 5, 0)
+        grid.addWidget(self.address, 5, 1, 1, 3)
+        grid.addWidget(self.labels["email"], 6, 0)
+        grid.addWidget(self.email, 6, 1)
+        grid.addWidget(self.organisation, 6, 2, 1, 2)
 
         for edit in (self.id_number, self.name, self.birth_date, self.phone, self.email, self.address):
             edit.textChanged.connect(self._edited)
@@ -115,7 +125,7 @@ class ApplicantForm(QWidget):
             "id": (tr("Số &giấy tờ:"), tr("Số CCCD, CMND, hộ chiếu hoặc mã số thuế")),
             "name": (tr("&Họ tên:"), tr("Họ tên người nộp hoặc tên tổ chức")),
             "birth": (tr("Ngày &sinh:"), tr("Ngày sinh, dạng ngày/tháng/năm")),
-            "phone": (tr("Điện &thoại:"), tr("Số điện thoại")),
+            "phone": (tr("Điện th&oại:"), tr("Số điện thoại")),
             "email": (tr("&Email:"), tr("Thư điện tử")),
             "address": (tr("Đị&a chỉ:"), tr("Địa chỉ liên hệ")),
         }
@@ -133,8 +143,8 @@ class ApplicantForm(QWidget):
             fields[key].setAccessibleName(accessible)
         self.birth_date.setPlaceholderText(tr("ngày/tháng/năm"))
         self.phone.setPlaceholderText(tr("ví dụ: 0905 123 456"))
-        self.organisation.setText(tr("Người nộp là tổ chức, doanh nghiệp"))
-        self.organisation.setAccessibleName(self.organisation.text())
+        self.organisation.setText(tr("Là tổ chức, doanh nghiệp"))
+        self.organisation.setAccessibleName(tr("Người nộp là tổ chức, doanh nghiệp"))
         self.id_info.setAccessibleName(tr("Kiểm tra số giấy tờ"))
         self.returning.setAccessibleName(tr("Người nộp đã từng nộp hồ sơ"))
         self._check_id(self.id_number.text())

@@ -38,7 +38,7 @@ class Col(IntEnum):
 def _title(column: Col) -> str:
     tr = QCoreApplication.translate
     return {
-        Col.NAME: tr("Checklist", "Thành phần hồ sơ (Space: đã nhận)"),
+        Col.NAME: tr("Checklist", "Thành phần hồ sơ"),
         Col.ORIGINALS: tr("Checklist", "Bản chính"),
         Col.COPIES: tr("Checklist", "Bản sao"),
         Col.KIND: tr("Checklist", "Yêu cầu"),
@@ -107,7 +107,7 @@ class ComponentsModel(QAbstractTableModel):
             return (
                 QCoreApplication.translate("Checklist", "Bắt buộc")
                 if component.required
-                else QCoreApplication.translate("Checklist", "Không bắt buộc")
+                else QCoreApplication.translate("Checklist", "Tuỳ chọn")
             )
         if role == Qt.ItemDataRole.EditRole and column in (Col.ORIGINALS, Col.COPIES):
             return tick.originals if column == Col.ORIGINALS else tick.copies

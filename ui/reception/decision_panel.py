@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +25,7 @@ from app.services.reception import Decision
 from ui.i18n import on_language_change
 from ui.labels import format_appointment, format_money, time_limit_label
 from ui.reception.form import ReceptionForm
-from ui.widgets import DANGER, WARNING, colour_text, named, scaled
+from ui.widgets import DANGER, MUTED, WARNING, colour_text, named, scaled
 
 _DECISIONS = (Decision.ACCEPT, Decision.SUPPLEMENT, Decision.REFUSE)
 
@@ -47,6 +47,8 @@ class DecisionPanel(QWidget):
         self.appointment = named(QLabel(), "receptionAppointment")
         self.appointment.setFont(scaled(self.font(), 1.25, bold=True))
         self.appointment.setWordWrap(True)
+        self.limit = named(QLabel(), "receptionTimeLimit")
+        colour_text(self.limit, MUTED)
         self.sets = named(QSpinBox(), "receptionSets")
         self.sets.setRange(1, 100)
         self.summary = named(QLineEdit(), "receptionSummary")
@@ -67,7 +69,7 @@ class DecisionPanel(QWidget):
         self.reason_label = named(QLabel(), "decisionReasonLabel")
         self.reason = named(QPlainTextEdit(), "decisionReason")
         self.reason.setTabChangesFocus(True)
-        self.reason.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+        self.reason.setFixedHeight(self.fontMetrics().height() * 4 + 12)
         self.reason_label.setBuddy(self.reason)
         self.missing_label = named(QLabel(), "decisionMissingLabel")
         self.missing = named(QPlainTextEdit(), "decisionMissing")
@@ -84,27 +86,35 @@ class DecisionPanel(QWidget):
         self.submit.setFont(scaled(self.font(), 1.1, bold=True))
         self.submit.setMinimumHeight(self.fontMetrics().height() * 2 + 8)
 
-        facts = QFormLayout()
         self.fee_label = named(QLabel(), "receptionFeeLabel")
         self.appointment_label = named(QLabel(), "receptionAppointmentLabel")
         self.sets_label = named(QLabel(), "receptionSetsLabel")
         self.summary_label = named(QLabel(), "receptionSummaryLabel")
         self.sets_label.setBuddy(self.sets)
         self.summary_label.setBuddy(self.summary)
-        facts.addRow(self.fee_label, self.fee)
-        facts.addRow(self.appointment_label, self.appointment)
-        facts.addRow(self.sets_label, self.sets)
-        facts.addRow(self.summary_label, self.summary)
+        facts = QGridLayout()
+        facts.setColumnStretch(1, 1)
+        facts.addWidget(self.appointment_label, 0, 0)
+        facts.addWidget(self.appointment, 0, 1, 1, 3)
+        facts.addWidget(self.limit, 1, 1, 1, 3)
+        facts.addWidget(self.fee_label, 2, 0)
+        facts.addWidget(self.fee, 2, 1)
+        facts.addWidget(self.sets_label, 2, 2)
+        facts.addWidget(self.sets, 2, 3)
+        facts.addWidget(self.summary_label, 3, 0)
+        facts.addWidget(self.summary, 3, 1, 1, 3)
+        boxes = QGridLayout()
+        boxes.addWidget(self.missing_label, 0, 0)
+        boxes.addWidget(self.missing, 1, 0)
+        boxes.addWidget(self.reason_label, 0, 1)
+        boxes.addWidget(self.reason, 1, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(facts)
         layout.addLayout(radio_row)
         layout.addWidget(self.warning)
-        layout.addWidget(self.missing_label)
-        layout.addWidget(self.missing)
-        layout.addWidget(self.reason_label)
-        layout.addWidget(self.reason)
+        layout.addLayout(boxes)
         layout.addWidget(self.error)
         layout.addWidget(self.submit)
 
@@ -128,16 +138,18 @@ class DecisionPanel(QWidget):
         for label in (self.fee_label, self.appointment_label, self.sets_label, self.summary_label):
             label.setAccessibleName(label.text().replace("&", "").rstrip(":"))
         self.fee.setAccessibleName(tr("Lệ phí phải nộp"))
+        self.limit.setAccessibleName(tr("Thời hạn giải quyết"))
         self.appointment.setAccessibleName(tr("Ngày hẹn trả kết quả"))
         self.sets.setAccessibleName(tr("Số bộ hồ sơ"))
         self.summary.setAccessibleName(tr("Nội dung yêu cầu (không bắt buộc)"))
         self.summary.setPlaceholderText(tr("Nội dung yêu cầu, không bắt buộc"))
-        self.radios[Decision.ACCEPT].setText(tr("&Tiếp nhận"))
-        self.radios[Decision.SUPPLEMENT].setText(tr("Yêu cầu bổ s&ung"))
-        self.radios[Decision.REFUSE].setText(tr("Từ c&hối"))
+        # Alt+1/2/3: digits, because the letters are taken by the fields' labels.
+        self.radios[Decision.ACCEPT].setText(tr("Tiếp nhận (Alt+&1)"))
+        self.radios[Decision.SUPPLEMENT].setText(tr("Yêu cầu bổ sung (Alt+&2)"))
+        self.radios[Decision.REFUSE].setText(tr("Từ chối (Alt+&3)"))
         for radio in self.radios.values():
-            radio.setAccessibleName(radio.text().replace("&", ""))
-        self.missing_label.setText(tr("Giấy tờ cần &bổ sung (mỗi dòng một loại):"))
+            radio.setAccessibleName(radio.text().split(" (")[0])
+        self.missing_label.setText(tr("&Cần bổ sung (mỗi dòng một loại):"))
         self.missing_label.setAccessibleName(tr("Giấy tờ cần bổ sung"))
         self.missing.setAccessibleName(tr("Giấy tờ cần bổ sung, mỗi dòng một loại"))
         self.reason.setAccessibleName(tr("Lý do"))
@@ -218,6 +230,7 @@ class DecisionPanel(QWidget):
         tr = self.tr
         decision = self.decision()
         procedure = self._procedure
+        self.limit.setText(time_limit_label(procedure.time_limit) if procedure else "")
         if procedure is None:
             self.fee.setText("—")
             self.appointment.setText(tr("Chọn thủ tục để tính ngày hẹn"))
@@ -229,11 +242,7 @@ class DecisionPanel(QWidget):
                 if self._due is None:
                     self.appointment.setText(tr("Đang tính…"))
                 else:
-                    self.appointment.setText(
-                        tr("{when} ({limit})").format(
-                            when=format_appointment(self._due), limit=time_limit_label(procedure.time_limit)
-                        )
-                    )
+                    self.appointment.setText(format_appointment(self._due))
             elif decision is Decision.SUPPLEMENT:
                 self.appointment.setText(tr("Chưa hẹn: thời hạn tính từ khi nhận đủ hồ sơ"))
             else:
@@ -245,10 +254,10 @@ class DecisionPanel(QWidget):
         self.reason_label.setVisible(supplement or refuse)
         self.reason.setVisible(supplement or refuse)
         if refuse:
-            self.reason_label.setText(tr("&Lý do từ chối (in trên Mẫu 03):"))
+            self.reason_label.setText(tr("&Lý do từ chối (in trên phiếu):"))
             self.reason.setPlaceholderText(tr("Bắt buộc: lý do từ chối tiếp nhận"))
         else:
-            self.reason_label.setText(tr("&Lý do (in trên Mẫu 02):"))
+            self.reason_label.setText(tr("&Lý do (in trên phiếu):"))
             self.reason.setPlaceholderText(tr("Hồ sơ chưa đầy đủ thành phần theo quy định"))
         self.reason_label.setAccessibleName(self.reason_label.text().replace("&", "").rstrip(":"))
         if decision is Decision.ACCEPT and self._missing_required:

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,7 +28,7 @@ from app.domain.applicant import Applicant
 from app.domain.catalog import Procedure
 from app.domain.errors import DomainError, ValidationError
 from app.services.reception import Decision
-from ui.errors import describe_error
+from ui.errors import describe_error, id_problem
 from ui.i18n import on_language_change
 from ui.labels import format_money, time_limit_label
 from ui.reception.applicant_form import ApplicantForm
@@ -34,6 +36,7 @@ from ui.reception.checklist import ChecklistView, ComponentsModel
 from ui.reception.decision_panel import DecisionPanel
 from ui.reception.done_panel import DonePanel
 from ui.reception.form import ReceptionForm
+from ui.reception.id_check import IdState
 from ui.reception.ops import Appointment, Received, lookup_applicant, preview_appointment, receive
 from ui.reception.procedure_picker import ProcedurePicker
 from ui.session import Session
@@ -125,26 +128,34 @@ class ReceptionPage(QWidget):
 
     def _build_layout(self) -> None:
         left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.step_procedure)
         left.addWidget(self.picker)
         left.addWidget(self.chosen)
         left.addWidget(self.step_components)
         left.addWidget(self.checklist, 1)
         left.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignLeft)
-        middle = QVBoxLayout()
-        middle.addWidget(self.step_applicant)
-        middle.addWidget(self.applicant)
-        middle.addStretch(1)
-        right = QVBoxLayout()
+        # The applicant and the decision scroll if the screen is short (a 1366x768 screen fits them).
+        right_widget = named(QWidget(), "receptionRight")
+        right = QVBoxLayout(right_widget)
+        right.setContentsMargins(0, 0, 4, 0)
+        right.addWidget(self.step_applicant)
+        right.addWidget(self.applicant)
+        right.addSpacing(self.fontMetrics().height() // 2)
         right.addWidget(self.step_decision)
         right.addWidget(self.decision)
         right.addStretch(1)
+        scroll = named(QScrollArea(), "receptionRightScroll")
+        scroll.setWidget(right_widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.right_scroll = scroll
         columns = QHBoxLayout()
         spacing = self.fontMetrics().horizontalAdvance("M") * 2
         columns.setSpacing(spacing)
-        columns.addLayout(left, 10)
-        columns.addLayout(middle, 8)
-        columns.addLayout(right, 8)
+        columns.addLayout(left, 11)
+        columns.addWidget(scroll, 10)
         form = named(QWidget(), "receptionForm")
         form.setLayout(columns)
         columns.setContentsMargins(0, 0, 0, 0)
@@ -163,6 +174,7 @@ class ReceptionPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.stack, 1)
+        self.notice.hide()
 
     def _build_tab_order(self) -> None:
         a, d = self.applicant, self.decision
@@ -171,11 +183,11 @@ class ReceptionPage(QWidget):
             self.checklist,
             a.id_number,
             a.name,
-            a.organisation,
             a.birth_date,
             a.phone,
-            a.email,
             a.address,
+            a.email,
+            a.organisation,
             d.sets,
             d.summary,
             d.radios[Decision.ACCEPT],
@@ -195,12 +207,15 @@ class ReceptionPage(QWidget):
         self.setAccessibleName(tr("Tiếp nhận hồ sơ"))
         self.title.setText(tr("Tiếp nhận hồ sơ"))
         self.hint.setText(
-            tr("Tab: sang ô tiếp · Phím cách: đánh dấu đã nhận · Ctrl+Enter: ghi nhận · Ctrl+N: hồ sơ mới")
+            tr(
+                "Tab: ô tiếp · Phím cách: đã nhận · Alt+1/2/3: tiếp nhận, bổ sung, từ chối · "
+                "Ctrl+Enter: ghi nhận · Ctrl+N: hồ sơ mới"
+            )
         )
         self.step_procedure.setText(tr("1. Thủ tục"))
         self.step_components.setText(tr("2. Thành phần hồ sơ"))
         self.step_applicant.setText(tr("3. Người nộp"))
-        self.step_decision.setText(tr("4. Lệ phí, hẹn trả và quyết định"))
+        self.step_decision.setText(tr("4. Hẹn trả, lệ phí và quyết định"))
         for label in (
             self.title,
             self.hint,
@@ -211,6 +226,8 @@ class ReceptionPage(QWidget):
         ):
             label.setAccessibleName(label.text())
         self.notice.setAccessibleName(tr("Thông báo"))
+        self.right_scroll.setAccessibleName(tr("Người nộp và quyết định"))
+        self.right_scroll.widget().setAccessibleName(tr("Người nộp và quyết định"))
         self.chosen.setAccessibleName(tr("Thủ tục đã chọn"))
         self.scan_button.setText(tr("Quét thành phần đang chọn"))
         self.scan_button.setAccessibleName(tr("Quét thành phần hồ sơ"))
@@ -278,9 +295,11 @@ class ReceptionPage(QWidget):
             self.notice.setText(
                 self.tr("Đang có hồ sơ nhập dở. Nhấn Ctrl+N lần nữa để bỏ hồ sơ này và nhập hồ sơ mới.")
             )
+            self.notice.show()
             return False
         self._confirm_new = False
         self.notice.clear()
+        self.notice.hide()
         self._restoring = True
         try:
             self.stack.setCurrentWidget(self.form_widget)
@@ -322,10 +341,11 @@ class ReceptionPage(QWidget):
             self.chosen.setText(self.tr("Chưa chọn thủ tục."))
             return
         self.chosen.setText(
-            self.tr("<b>{name}</b><br>Mã {code} · Thời hạn: {limit} · Lệ phí: {fee}").format(
-                name=p.name, code=p.code, limit=time_limit_label(p.time_limit), fee=format_money(p.total_fee)
+            self.tr("Đã chọn: <b>{name}</b> · {limit} · {fee}").format(
+                name=p.name, limit=time_limit_label(p.time_limit), fee=format_money(p.total_fee)
             )
         )
+        self.chosen.setToolTip(p.code)
 
     def _missing_required(self) -> list[str]:
         if self._procedure is None:
@@ -343,6 +363,7 @@ class ReceptionPage(QWidget):
         if self._confirm_new:
             self._confirm_new = False
             self.notice.clear()
+            self.notice.hide()
         self.sig_form_changed.emit(self.form_state())
 
     # ----- background work ---------------------------------------------------------------------------
@@ -377,6 +398,16 @@ class ReceptionPage(QWidget):
             return
         if self._session is None:
             self.decision.show_error(self.tr("Chưa đăng nhập."))
+            return
+        check = self.applicant.id_check()
+        if check.state in (IdState.INVALID, IdState.TYPING):
+            # Say exactly what is wrong with the number before the core refuses it in general terms.
+            self.decision.show_error(
+                id_problem(check.reason or "format")
+                if check.state is IdState.INVALID
+                else self.tr("Số giấy tờ chưa đủ: số CCCD có 12 chữ số, CMND cũ 9 chữ số.")
+            )
+            self.applicant.id_number.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         try:
             request = self.form_state().to_request(self._session.username, self._session.counter)

@@ -49,6 +49,8 @@ class ProcedurePicker(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the keys go through the field
         self.list.setFixedHeight(self.list.fontMetrics().height() * VISIBLE_ROWS + 12)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.query)
@@ -82,9 +84,9 @@ class ProcedurePicker(QWidget):
 
     def _filter(self, text: str) -> None:
         self._shown = self._index.match(text)
-        self.model.setStringList(
-            [f"{p.name} — {time_limit_label(p.time_limit)} — {p.code}" for p in self._shown]
-        )
+        self.model.setStringList([f"{p.name} — {time_limit_label(p.time_limit)}" for p in self._shown])
+        for row, p in enumerate(self._shown):
+            self.model.setData(self.model.index(row), f"{p.name}\n{p.code}", Qt.ItemDataRole.ToolTipRole)
         if self._shown:
             self.list.setCurrentIndex(self.model.index(0))
 

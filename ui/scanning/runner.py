@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 from PIL import Image
@@ -16,8 +17,9 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.domain.scanning.model import DeviceInfo, ScanProfile, ScanRequest
-from app.services.scanning.ports import Scanner
+from app.services.scanning.ports import Scanner, TextRecognizer
 from app.services.scanning.session import ScanSession
+from devices.scanners.folder import read_pages
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,15 @@ def to_qimage(image: Image.Image) -> QImage:
     return QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888).copy()
 
 
+class UnreadableFile(Exception):
+    """A picked file that is neither an image nor a PDF (the pages of the files before it are kept)."""
+
+    def __init__(self, path: Path, pages_before: int) -> None:
+        super().__init__(str(path))
+        self.path = path
+        self.pages_before = pages_before
+
+
 class _Job(QRunnable):
     def __init__(self, runner: ScanRunner, name: str, body: Callable[[], object]) -> None:
         super().__init__()
@@ -59,8 +70,8 @@ class _Job(QRunnable):
 class ScanRunner(QObject):
     # A page arrived: its id and a thumbnail as it will be saved (emitted on the worker).
     sig_page = Signal(str, QImage)
-    # A job ended: "devices" -> list[DeviceInfo], "scan" -> RunResult, "build" -> BuiltDocument;
-    # failures carry the exception. Delivered on the GUI thread.
+    # A job ended: "devices" -> list[DeviceInfo], "scan" -> RunResult, "import" -> pages added,
+    # "build" -> BuiltDocument; failures carry the exception. Delivered on the GUI thread.
     sig_done = Signal(str, bool, object)
     _sig_done = Signal(str, bool, object)
 
@@ -116,8 +127,26 @@ class ScanRunner(QObject):
 
         self._start("scan", body)
 
-    def build(self) -> None:
-        self._start("build", self.session.build)
+    def import_files(self, paths: list[Path], dpi: int) -> None:
+        """Pages from files the officer picked (images, multi-page TIFF, PDF): "import" -> pages added."""
+
+        def body() -> int:
+            added = 0
+            for path in paths:
+                try:
+                    pages = read_pages(path, dpi)
+                except (ValueError, OSError) as exc:
+                    raise UnreadableFile(path, added) from exc
+                for image, page_dpi in pages:
+                    entry = self.session.add_image(image, page_dpi)
+                    self.sig_page.emit(entry.id, self.thumbnail(entry.id))
+                    added += 1
+            return added
+
+        self._start("import", body)
+
+    def build(self, recognizer: TextRecognizer | None = None) -> None:
+        self._start("build", lambda: self.session.build(recognizer))
 
     def stop(self) -> None:
         """Stop the scan after the sheet being read (from the GUI thread)."""

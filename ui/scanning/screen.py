@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -40,12 +42,13 @@ from app.domain.scanning.finish import finish_page
 from app.domain.scanning.model import DeviceInfo, ScanRequest, Source
 from app.domain.scanning.presets import PRESETS
 from app.services.scanning.attach import ScanContext, attach_scan, scan_context, scan_target
-from app.services.scanning.pipeline import BuiltDocument, PipelineOptions
+from app.services.scanning.pipeline import BuiltDocument
+from app.services.scanning.ports import TextRecognizer
 from app.services.scanning.session import RunResult, ScanSession
 from ui.errors import describe_error
 from ui.i18n import on_language_change
 from ui.scanning.pages import PageList
-from ui.scanning.runner import ScannerDirectory, ScanRunner
+from ui.scanning.runner import ScannerDirectory, ScanRunner, UnreadableFile
 from ui.scanning.texts import describe_scanner_error, preset_label, source_label
 from ui.tasks import QueryOp, TaskManager
 from ui.widgets import DANGER, SUCCESS, colour_text, heading, named, scaled
@@ -66,12 +69,14 @@ class ScanningScreen(QWidget):
         tasks: TaskManager,
         directory: ScannerDirectory,
         session: ScanSession | None = None,
+        recognizer: TextRecognizer | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("scanningScreen")
         self.tasks = tasks
         self.session = session or ScanSession()
+        self.recognizer = recognizer  # OCR, when the desk has it switched on and tesseract installed
         self.runner = ScanRunner(directory, self.session, self)
         self.runner.sig_page.connect(self._page_arrived)
         self.runner.sig_done.connect(self._job_done)
@@ -90,6 +95,7 @@ class ScanningScreen(QWidget):
         self.preset = named(QComboBox(), "scanPreset")
         self.pages_expected = named(QSpinBox(), "scanPagesExpected")
         self.pages_expected.setRange(0, 500)
+        self.import_button = named(QPushButton(), "scanImportFiles")
         self.scan_button = named(QPushButton(), "scanButton")
         self.scan_button.setDefault(True)
         self.scan_button.setFont(scaled(self.font(), 1.1, bold=True))
@@ -161,6 +167,7 @@ class ScanningScreen(QWidget):
             controls.addLayout(box)
         controls.addWidget(self.refresh_devices, 0, Qt.AlignmentFlag.AlignBottom)
         controls.addStretch(1)
+        controls.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignBottom)
         controls.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignBottom)
         controls.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignBottom)
 
@@ -216,6 +223,7 @@ class ScanningScreen(QWidget):
 
     def _connect(self) -> None:
         self.scan_button.clicked.connect(self.scan)
+        self.import_button.clicked.connect(self.pick_files)
         self.stop_button.clicked.connect(self.runner.stop)
         self.refresh_devices.clicked.connect(self.runner.list_devices)
         self.rotate_left.clicked.connect(lambda: self._each_selected(lambda b, i: b.rotate(i, -1)))
@@ -277,6 +285,11 @@ class ScanningScreen(QWidget):
         for widget, text, tip in (
             (self.refresh_devices, tr("Tìm máy quét"), tr("Tìm lại máy quét trên máy tính và trong mạng")),
             (self.scan_button, tr("Quét"), tr("Quét giấy tờ trong khay nạp hoặc trên mặt kính")),
+            (
+                self.import_button,
+                tr("Nhập tệp…"),
+                tr("Lấy trang từ tệp ảnh hoặc PDF có sẵn (máy photo, USB)"),
+            ),
             (self.stop_button, tr("Dừng"), tr("Dừng sau tờ đang quét (các trang đã quét được giữ lại)")),
             (self.rotate_left, tr("Xoay trái"), tr("Xoay các trang đã chọn sang trái (Ctrl+Shift+R)")),
             (self.rotate_right, tr("Xoay phải"), tr("Xoay các trang đã chọn sang phải (Ctrl+R)")),
@@ -379,9 +392,7 @@ class ScanningScreen(QWidget):
         if not isinstance(info, DeviceInfo) or self.runner.is_busy("scan"):
             return
         preset = PRESETS[self.preset.currentData() or "default"]
-        self.session.options = PipelineOptions(
-            preset=preset, pdf=self.session.options.pdf, remove_blank=self.session.options.remove_blank
-        )
+        self.session.options = replace(self.session.options, preset=preset)
         request = ScanRequest(
             source=Source(self.source.currentData() or Source.FEEDER.value),
             dpi=preset.dpi,
@@ -391,6 +402,27 @@ class ScanningScreen(QWidget):
         self._remember()
         self._say(self.tr("Đang quét từ {device}…").format(device=info.name))
         self.runner.scan(info.id, request)
+        self._update_actions()
+
+    def pick_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Chọn tệp ảnh hoặc PDF"),
+            "",
+            self.tr("Ảnh và PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp)"),
+        )
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path]) -> None:
+        if self.runner.is_busy():
+            return
+        self.session.options = replace(
+            self.session.options, preset=PRESETS[self.preset.currentData() or "default"]
+        )
+        self._remember()
+        self._say(self.tr("Đang nhập {n} tệp…").format(n=len(paths)))
+        self.runner.import_files(paths, self.session.options.preset.dpi)
         self._update_actions()
 
     def _page_arrived(self, page_id: str, thumbnail: QImage) -> None:
@@ -408,6 +440,12 @@ class ScanningScreen(QWidget):
             self._scan_done(value if ok else None, None if ok else value)
         elif name == "build":
             self._built(value if ok else None, None if ok else value)
+        elif name == "import":
+            self._refresh()
+            if ok:
+                self._say(self.tr("Đã nhập {n} trang.").format(n=value), success=True)
+            else:
+                self._say(self._describe(value), error=True)
         self._update_actions()
 
     def _devices_listed(self, devices: list[DeviceInfo], error: object) -> None:
@@ -572,6 +610,7 @@ class ScanningScreen(QWidget):
         has_pages = bool(self.session.batch.pages)
         selected = bool(self.pages.selectedItems())
         self.scan_button.setEnabled(not scanning and not building and self.device.count() > 0)
+        self.import_button.setEnabled(not self.runner.is_busy())
         self.stop_button.setEnabled(scanning)
         for button in (
             self.rotate_left,
@@ -601,7 +640,7 @@ class ScanningScreen(QWidget):
             return
         self._built_for = self.session.batch
         self._say(self.tr("Đang lưu {n} trang thành tệp PDF…").format(n=len(self.session.batch.included())))
-        self.runner.build()
+        self.runner.build(self.recognizer)
 
     def _built(self, document: BuiltDocument | None, error: object) -> None:
         if document is None:
@@ -637,6 +676,10 @@ class ScanningScreen(QWidget):
     def _describe(self, error: object) -> str:
         if isinstance(error, ScannerError):
             return describe_scanner_error(error)
+        if isinstance(error, UnreadableFile):
+            return self.tr("Không đọc được tệp {name}: không phải ảnh hoặc PDF (hoặc tệp bị hỏng).").format(
+                name=error.path.name
+            )
         if isinstance(error, Exception):
             return describe_error(error)
         return self.tr("Có lỗi khi quét.")

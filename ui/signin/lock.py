@@ -6,7 +6,7 @@ The window's pages stay as they were underneath (a half-typed reception included
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.office import Officer
 from ui.i18n import on_language_change
@@ -38,7 +38,7 @@ class LockScreen(QWidget):
 
         card = named(QFrame(), "lockCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        card.setFixedWidth(self.fontMetrics().averageCharWidth() * 70)
         inner = QVBoxLayout(card)
         inner.addWidget(self.title)
         inner.addWidget(self.who)
@@ -46,9 +46,15 @@ class LockScreen(QWidget):
         inner.addSpacing(self.fontMetrics().height())
         inner.addWidget(self.form)
 
+        # Stretches rather than an alignment: a card placed by alignment gets its size hint, which is too
+        # short once its wrapped text is laid out at the card's real width.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.form.sig_signed_in.connect(self._signed_in)
         self.retranslate()
