@@ -16,11 +16,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.bootstrap import open_desk
 from app.cli.common import load_settings
 from app.domain.errors import DomainError
+from app.domain.office import Role
 from app.services.context import Services
 from app.settings.store import Settings
 from ui import qt_fixes
 from ui.crash import CrashHandler, CrashReporter, show_crash_message
 from ui.desk_info import DeskInfo
+from ui.drafts import DraftStore
 from ui.fonts import FontError, apply_ui_font
 from ui.i18n import Translations, install_translators
 from ui.main import (
@@ -32,6 +34,8 @@ from ui.main import (
     SCREENSHOT_TIMEOUT_MS,
 )
 from ui.main_window import MainWindow
+from ui.session import Session
+from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
@@ -151,20 +155,53 @@ def _open_and_run(
             from ui.kiosk.run import run_kiosk
 
             return run_kiosk(app, args, settings, desk)
-        return _run_window(app, info, desk.services, args.screenshot)
+        drafts = draft_store(settings, info)
+        try:
+            return _run_window(
+                app, info, desk.services, args.screenshot, settings, translations, reporter, drafts
+            )
+        finally:
+            drafts.close()
     finally:
         desk.close()
 
 
-def _run_window(app: QApplication, info: DeskInfo, services: Services, screenshot: Path | None) -> int:
-    window = MainWindow(info, TaskManager(services))
+def draft_store(settings: Settings, info: DeskInfo) -> DraftStore:
+    """Where this counter's reception in progress is kept (one draft per counter of the desk)."""
+    return DraftStore(settings.paths.data_dir / "drafts", f"reception-counter{info.counter}")
+
+
+def _run_window(
+    app: QApplication,
+    info: DeskInfo,
+    services: Services,
+    screenshot: Path | None,
+    settings: Settings,
+    translations: Translations,
+    reporter: CrashReporter,
+    drafts: DraftStore,
+) -> int:
+    tasks = TaskManager(services, reporter=reporter)
+    _quit_on_ctrl_c(app)
+    if screenshot is not None:
+        # A picture for documentation: nobody signs in; the configured officer's name is shown.
+        session = Session(info.officer, "", Role.OFFICER, info.counter)
+    else:
+        dialog = SignInDialog(info, tasks)
+        if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.session is None:
+            tasks.shutdown()
+            return EXIT_OK
+        session = dialog.session
+    window = MainWindow(
+        info, tasks, session=session, drafts=drafts, translations=translations, settings=settings
+    )
+    reporter.set_context(window.context)
     try:
         if screenshot is not None:
             return save_screenshot(window, screenshot)
         window.resize(window.sizeHint().boundedTo(window.screen().availableSize()))
         window.show()
         window.start()
-        _quit_on_ctrl_c(app)
         return app.exec()
     finally:
         window.tasks.shutdown()

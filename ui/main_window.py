@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         self._history: list[str] = []
         self._locked = False
         self._started = False
+        self._draft_offered = False
+        self._draft: ReceptionForm | None = None
+        self._today: DayReport | None = None
 
         self._build_actions()
         self.header = DeskHeader(info)
@@ -347,7 +350,6 @@ class MainWindow(QMainWindow):
             ).run(self.tasks)
         self.go(SEARCH)
         self.refresh()
-        self.offer_draft()
 
     def _on_start_data(self, answer: tuple[list[Procedure], list[Officer]]) -> None:
         procedures, officers = answer
@@ -355,6 +357,9 @@ class MainWindow(QMainWindow):
             page.set_procedures(procedures)
         self.search_page.set_officers(officers)
         self.overdue_page.set_officers(officers)
+        if not self._draft_offered:  # once the catalogue is in, so the offer names the procedure
+            self._draft_offered = True
+            self.offer_draft()
         self.sig_ready.emit()
 
     def _set_session(self, session: Session) -> None:
@@ -511,7 +516,7 @@ class MainWindow(QMainWindow):
     def _say_today(self, report: DayReport | None) -> None:
         if report is not None:
             self._today = report
-        report = getattr(self, "_today", None)
+        report = self._today
         if report is None:
             return
         self.header.set_today(report.day)
@@ -569,12 +574,8 @@ class MainWindow(QMainWindow):
         )
 
     def restore_draft(self) -> None:
-        form = getattr(self, "_draft", None)
+        form = self._draft
         if form is None:
-            return
-        if form.procedure_code and self.reception_page.picker.procedure(form.procedure_code) is None:
-            # The catalogue may still be loading: try again once it is in.
-            self.sig_ready.connect(self.restore_draft, Qt.ConnectionType.SingleShotConnection)
             return
         self.go(RECEPTION)
         if self.reception_page.restore(form):

@@ -19,9 +19,9 @@ from pytestqt.qtbot import QtBot
 
 from app.bootstrap import open_desk
 from app.cli.common import load_settings
+from app.domain.office import Role
 from app.services.reception import ApplicantInput, Decision, ReceptionRequest, receive_dossier
 from tests.gui.support import APPLICANTS, NOW, DemoDesk, FixedClock, Received
-from app.domain.office import Role
 from ui import qt_fixes
 from ui.desk_info import DeskInfo
 from ui.drafts import DraftStore

@@ -144,7 +144,6 @@ def test_a_refused_action_is_told_in_the_dialog_and_writes_nothing(
 ) -> None:
     code = demo_desk.dossiers["binh"].code
     _open(qtbot, desk_window, code)
-    page = desk_window.dossier_page
     dialog = _dialog(qtbot, desk_window, Action.REFUSE)
     # Meanwhile another desk refused it already.
     transition(

@@ -426,6 +426,10 @@ class DossierPage(QWidget):
         self._dialog = None
         if dialog is not None:
             dialog.deleteLater()
+        # The keyboard goes back to the page (Esc returns to the list), whatever the window manager does.
+        self.activateWindow()
+        if self.isVisible() and (self.focusWidget() is None or not self.focusWidget().isVisible()):
+            self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _preview_apology(self, days: float) -> None:
         code = self._code
