@@ -43,6 +43,20 @@ def to_qimage(image: Image.Image) -> QImage:
     return QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888).copy()
 
 
+def first_page(pdf: bytes, width: int = 600) -> tuple[QImage, int]:
+    """The first page of a PDF as a picture `width` pixels wide, and how many pages it has."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        scale = width / page.get_width()
+        image = page.render(scale=scale).to_pil()
+        return to_qimage(image), len(document)
+    finally:
+        document.close()
+
+
 class UnreadableFile(Exception):
     """A picked file that is neither an image nor a PDF (the pages of the files before it are kept)."""
 

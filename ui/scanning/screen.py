@@ -48,7 +48,7 @@ from app.services.scanning.session import RunResult, ScanSession
 from ui.errors import describe_error
 from ui.i18n import on_language_change
 from ui.scanning.pages import PageList
-from ui.scanning.runner import ScannerDirectory, ScanRunner, UnreadableFile
+from ui.scanning.runner import ScannerDirectory, ScanRunner, UnreadableFile, first_page
 from ui.scanning.texts import describe_scanner_error, preset_label, source_label
 from ui.tasks import QueryOp, TaskManager
 from ui.widgets import DANGER, SUCCESS, colour_text, heading, named, scaled
@@ -63,6 +63,7 @@ class ScanningScreen(QWidget):
     sig_scan_finished = Signal(object)  # RunResult
     sig_attached = Signal(str, str)  # component code, sha256
     sig_message = Signal(str)
+    sig_attached_shown = Signal(int)  # pages of the attached file now in the preview
 
     def __init__(
         self,
@@ -241,7 +242,7 @@ class ScanningScreen(QWidget):
         self.pages.sig_reordered.connect(lambda ids: self._edit(lambda b: b.reorder(ids)))
         self.pages.currentItemChanged.connect(lambda *_: self._show_preview())
         self.pages.itemSelectionChanged.connect(self._update_actions)
-        self.components.currentItemChanged.connect(lambda *_: self._update_actions())
+        self.components.currentItemChanged.connect(lambda *_: self._component_chosen())
         self.device.currentIndexChanged.connect(lambda _: self._fill_sources())
         for keys, slot in (
             (QKeySequence.StandardKey.Delete, self.delete_button.click),
@@ -374,6 +375,40 @@ class ScanningScreen(QWidget):
                 self.components.setCurrentItem(item)
         self._show_title()
         self._update_actions()
+
+    def _component_chosen(self) -> None:
+        self._update_actions()
+        if self.pages.currentItem() is None:
+            self._show_attached()
+
+    def _show_attached(self) -> None:
+        """With no page selected, the preview shows the file already attached to the chosen component:
+        the officer sees at once whether this paper was scanned before."""
+        code = self.selected_component()
+        context = self._context
+        component = next((c for c in context.components if c.code == code), None) if context else None
+        if component is None or not component.attachments:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(self.tr("Chọn một trang để xem"))
+            return
+        sha256 = component.attachments[-1]
+        width = max(300, self.preview.width())
+        QueryOp(op=lambda s: first_page(s.blobs.read(sha256), width), success=self._attached_shown).failure(
+            self._failed
+        ).latest("scanAttachedPreview").run(self.tasks)
+
+    def _attached_shown(self, shown: tuple[QImage, int]) -> None:
+        if self.pages.currentItem() is not None:
+            return  # a scanned page was picked meanwhile: it has the preview
+        image, pages = shown
+        pixmap = QPixmap.fromImage(image).scaled(
+            self.preview.size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.preview.setPixmap(pixmap)
+        self.preview.setToolTip(self.tr("Tệp đã đính kèm ({n} trang)").format(n=pages))
+        self.sig_attached_shown.emit(pages)
 
     def selected_component(self) -> str | None:
         item = self.components.currentItem()
@@ -578,9 +613,9 @@ class ScanningScreen(QWidget):
     def _show_preview(self) -> None:
         item = self.pages.currentItem()
         if item is None:
-            self.preview.setPixmap(QPixmap())
-            self.preview.setText(self.tr("Chọn một trang để xem"))
+            self._show_attached()
             return
+        self.preview.setToolTip("")
         page_id = str(item.data(Qt.ItemDataRole.UserRole))
         if page_id not in self.session.pages:
             return

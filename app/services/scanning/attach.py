@@ -28,7 +28,11 @@ class ComponentChoice:
     code: str
     name: str
     required: bool
-    attached: int
+    attachments: tuple[str, ...]  # SHA-256 of the PDFs attached so far, oldest first
+
+    @property
+    def attached(self) -> int:
+        return len(self.attachments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +54,7 @@ def scan_context(services: Services, code: str) -> ScanContext:
         applicant_name=dossier.applicant.name,
         procedure_name=dossier.procedure_name,
         components=tuple(
-            ComponentChoice(c.code, c.name, c.required, len(c.attachments)) for c in dossier.components
+            ComponentChoice(c.code, c.name, c.required, c.attachments) for c in dossier.components
         ),
     )
 

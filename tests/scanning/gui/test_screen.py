@@ -156,6 +156,12 @@ def test_scan_arrange_and_attach(qtbot: QtBot, counter: Counter, fake: FakeEsclS
     assert screen.pages.count() == 0
     qtbot.waitUntil(lambda: "Đã có 1 tệp" in screen.components.currentItem().text(), timeout=10_000)
     assert "Đã đính kèm 4 trang" in screen.status.text()
+    # Choosing the component again shows what is attached to it.
+    screen.select_component("TK")
+    with qtbot.waitSignal(screen.sig_attached_shown, timeout=10_000) as shown:
+        screen.select_component("GCS")
+    assert shown.args == [4]
+    assert not screen.preview.pixmap().isNull()
     screen.shutdown()
     screen.tasks.shutdown()
 
@@ -229,5 +235,31 @@ def test_an_id_card_from_a_scan_folder_is_cropped_to_its_size(
     )  # the card, landscape
     screen.crop_button.click()  # again: the whole page back
     assert screen.session.batch.page("p1").crop is None
+    screen.shutdown()
+    screen.tasks.shutdown()
+
+
+def test_files_the_officer_picks(qtbot: QtBot, counter: Counter, tmp_path: Path) -> None:
+    from app.domain.scanning.presets import TEXT
+    from app.services.scanning.encode import encode
+    from app.services.scanning.pdf import PdfOptions, assemble
+
+    pdf = tmp_path / "to-khai.pdf"
+    pdf.write_bytes(
+        assemble([encode(render_page(PageSpec(lines=20, seed=s)), 200, TEXT) for s in (1, 2)], PdfOptions())
+    )
+    photo = tmp_path / "anh.jpg"
+    render_page(PageSpec(lines=10, seed=3)).save(photo, dpi=(200, 200))
+    junk = tmp_path / "ghi-chu.pdf"
+    junk.write_bytes(b"not a pdf")
+    screen = _screen(qtbot, counter, ScannerRegistry({"escl": EsclBackend(discovery_seconds=0)}))
+    with qtbot.waitSignal(screen.runner.sig_done, timeout=30_000):
+        screen.import_files([pdf, photo])
+    assert screen.pages.ids() == ["p1", "p2", "p3"]
+    assert "Đã nhập 3 trang" in screen.status.text()
+    with qtbot.waitSignal(screen.runner.sig_done, timeout=30_000):
+        screen.import_files([junk])
+    assert "Không đọc được tệp ghi-chu.pdf" in screen.status.text()
+    assert screen.pages.count() == 3  # what was imported stays
     screen.shutdown()
     screen.tasks.shutdown()
