@@ -38,29 +38,27 @@ from ui.session import Session
 from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
 
+translate = QCoreApplication.translate  # literal calls: what pyside6-lupdate extracts
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
-
 def no_database_message(path: Path) -> str:
-    return _tr(
+    return translate(
+        "Startup",
         "Chưa có cơ sở dữ liệu của quầy tại:\n{path}\n\n"
         "Hãy mở cửa sổ dòng lệnh và chạy:\n"
         "    motcua init --demo\n"
         "để tạo cơ sở dữ liệu với đơn vị và thủ tục mẫu (hoặc “motcua init” để tạo cơ sở dữ liệu trống), "
-        "rồi mở lại MotCua Desk."
+        "rồi mở lại MotCua Desk.",
     ).format(path=path)
 
 
 def mode_unavailable_message(mode: str) -> str:
     names = {
-        "hall": _tr("Màn hình phòng chờ (--hall)"),
-        "kiosk": _tr("Ki-ốt tự phục vụ (--kiosk)"),
+        "hall": translate("Startup", "Màn hình phòng chờ (--hall)"),
+        "kiosk": translate("Startup", "Ki-ốt tự phục vụ (--kiosk)"),
     }
-    return _tr("{mode} chưa có trong phiên bản này.").format(mode=names[mode])
+    return translate("Startup", "{mode} chưa có trong phiên bản này.").format(mode=names[mode])
 
 
 def is_headless() -> bool:
@@ -107,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings()
     except DomainError as exc:
-        tell(QMessageBox.Icon.Critical, _tr("Cấu hình không hợp lệ"), str(exc))
+        tell(QMessageBox.Icon.Critical, translate("Startup", "Cấu hình không hợp lệ"), str(exc))
         return EXIT_CANNOT_START
     info = DeskInfo.from_settings(settings)
     translations = install_translators(app, info.language)
@@ -134,11 +132,15 @@ def _open_and_run(
 
         problem = hall_problem(settings)
         if problem:
-            tell(QMessageBox.Icon.Warning, _tr("Chưa cấu hình"), problem)
+            tell(QMessageBox.Icon.Warning, translate("Startup", "Chưa cấu hình"), problem)
             return EXIT_CANNOT_START
         return run_hall(app, args, settings)
     if not info.database_path.exists():
-        tell(QMessageBox.Icon.Warning, _tr("Chưa có cơ sở dữ liệu"), no_database_message(info.database_path))
+        tell(
+            QMessageBox.Icon.Warning,
+            translate("Startup", "Chưa có cơ sở dữ liệu"),
+            no_database_message(info.database_path),
+        )
         return EXIT_CANNOT_START
     try:
         desk = open_desk(settings)
@@ -146,8 +148,8 @@ def _open_and_run(
         log.exception("opening the database failed")
         tell(
             QMessageBox.Icon.Critical,
-            _tr("Không mở được cơ sở dữ liệu"),
-            _tr("Không mở được {path}:\n{error}").format(path=info.database_path, error=exc),
+            translate("Startup", "Không mở được cơ sở dữ liệu"),
+            translate("Startup", "Không mở được {path}:\n{error}").format(path=info.database_path, error=exc),
         )
         return EXIT_FAULT
     try:

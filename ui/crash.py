@@ -151,8 +151,8 @@ def crash_message(path: Path | None) -> str:
     """The officer's message, in Vietnamese source text (translated by the caller's context)."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    text = tr(
+    translate = QCoreApplication.translate
+    text = translate(
         "Crash",
         "Chương trình vừa gặp một lỗi ngoài dự kiến.\n\n"
         "Hồ sơ đang tiếp nhận dở đã được lưu tạm; nếu phải mở lại chương trình, hồ sơ đó sẽ được "
@@ -160,7 +160,7 @@ def crash_message(path: Path | None) -> str:
         "Bạn có thể tiếp tục làm việc. Nếu lỗi lặp lại, hãy báo bộ phận kỹ thuật và gửi kèm tệp báo cáo.",
     )
     if path is not None:
-        text += "\n\n" + tr("Crash", "Tệp báo cáo lỗi: {path}").format(path=path)
+        text += "\n\n" + translate("Crash", "Tệp báo cáo lỗi: {path}").format(path=path)
     return text
 
 

@@ -35,13 +35,12 @@ class DraftBanner(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Hồ sơ tiếp nhận dở"))
-        self.text.setAccessibleName(tr("Hồ sơ tiếp nhận dở"))
-        self.restore_button.setText(tr("Khôi phục và làm tiếp"))
-        self.restore_button.setAccessibleName(tr("Khôi phục hồ sơ tiếp nhận dở"))
-        self.discard_button.setText(tr("Bỏ"))
-        self.discard_button.setAccessibleName(tr("Bỏ hồ sơ tiếp nhận dở"))
+        self.setAccessibleName(self.tr("Hồ sơ tiếp nhận dở"))
+        self.text.setAccessibleName(self.tr("Hồ sơ tiếp nhận dở"))
+        self.restore_button.setText(self.tr("Khôi phục và làm tiếp"))
+        self.restore_button.setAccessibleName(self.tr("Khôi phục hồ sơ tiếp nhận dở"))
+        self.discard_button.setText(self.tr("Bỏ"))
+        self.discard_button.setAccessibleName(self.tr("Bỏ hồ sơ tiếp nhận dở"))
         self._say()
 
     def changeEvent(self, event: QEvent) -> None:

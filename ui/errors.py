@@ -20,45 +20,41 @@ from app.domain.errors import (
 from app.domain.lifecycle import Action, Status
 from ui.labels import action_label, status_label
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
+translate = QCoreApplication.translate  # literal calls: what pyside6-lupdate extracts
 
 
 def field_label(field: str) -> str:
-    tr = QCoreApplication.translate
     labels = {
-        "applicant.name": tr("Errors", "Họ tên người nộp"),
-        "applicant.id_number": tr("Errors", "Số giấy tờ tùy thân"),
-        "id_number": tr("Errors", "Số giấy tờ tùy thân"),
-        "applicant.id_kind": tr("Errors", "Loại giấy tờ"),
-        "applicant.birth_date": tr("Errors", "Ngày sinh"),
-        "applicant.email": tr("Errors", "Thư điện tử"),
-        "phone": tr("Errors", "Số điện thoại"),
-        "components": tr("Errors", "Thành phần hồ sơ"),
-        "reason": tr("Errors", "Lý do"),
-        "missing": tr("Errors", "Giấy tờ còn thiếu"),
-        "officer": tr("Errors", "Cán bộ"),
-        "sets": tr("Errors", "Số bộ hồ sơ"),
-        "new_due_at": tr("Errors", "Ngày hẹn mới"),
-        "extra_working_days": tr("Errors", "Số ngày gia hạn"),
-        "collector_name": tr("Errors", "Người nhận kết quả"),
-        "received_at": tr("Errors", "Thời điểm tiếp nhận"),
+        "applicant.name": translate("Errors", "Họ tên người nộp"),
+        "applicant.id_number": translate("Errors", "Số giấy tờ tùy thân"),
+        "id_number": translate("Errors", "Số giấy tờ tùy thân"),
+        "applicant.id_kind": translate("Errors", "Loại giấy tờ"),
+        "applicant.birth_date": translate("Errors", "Ngày sinh"),
+        "applicant.email": translate("Errors", "Thư điện tử"),
+        "phone": translate("Errors", "Số điện thoại"),
+        "components": translate("Errors", "Thành phần hồ sơ"),
+        "reason": translate("Errors", "Lý do"),
+        "missing": translate("Errors", "Giấy tờ còn thiếu"),
+        "officer": translate("Errors", "Cán bộ"),
+        "sets": translate("Errors", "Số bộ hồ sơ"),
+        "new_due_at": translate("Errors", "Ngày hẹn mới"),
+        "extra_working_days": translate("Errors", "Số ngày gia hạn"),
+        "collector_name": translate("Errors", "Người nhận kết quả"),
+        "received_at": translate("Errors", "Thời điểm tiếp nhận"),
     }
     return labels.get(field, field)
 
 
 def id_problem(reason: str) -> str:
     """Why an ID number cannot exist, by the reason code of InvalidIdNumber."""
-    tr = QCoreApplication.translate
     texts = {
-        "length": tr("Errors", "Số CCCD phải có đúng 12 chữ số (CMND cũ: 9 chữ số)"),
-        "province": tr("Errors", "Ba chữ số đầu không phải mã tỉnh nơi đăng ký khai sinh"),
-        "future": tr("Errors", "Năm sinh trong số này ở tương lai"),
-        "age": tr("Errors", "Năm sinh trong số này không hợp lý (quá 125 tuổi)"),
-        "format": tr("Errors", "Số giấy tờ không đúng định dạng"),
-        "checksum": tr("Errors", "Mã số thuế sai chữ số kiểm tra"),
-        "empty": tr("Errors", "Chưa nhập số giấy tờ"),
+        "length": translate("Errors", "Số CCCD phải có đúng 12 chữ số (CMND cũ: 9 chữ số)"),
+        "province": translate("Errors", "Ba chữ số đầu không phải mã tỉnh nơi đăng ký khai sinh"),
+        "future": translate("Errors", "Năm sinh trong số này ở tương lai"),
+        "age": translate("Errors", "Năm sinh trong số này không hợp lý (quá 125 tuổi)"),
+        "format": translate("Errors", "Số giấy tờ không đúng định dạng"),
+        "checksum": translate("Errors", "Mã số thuế sai chữ số kiểm tra"),
+        "empty": translate("Errors", "Chưa nhập số giấy tờ"),
     }
     return texts.get(reason, texts["format"])
 
@@ -73,29 +69,31 @@ def describe_error(error: BaseException) -> str:
         action = error.params.get("action")
         status = error.params.get("status")
         if "re-appointed" in error.message:
-            return _tr("Hồ sơ đã được hẹn lại số lần tối đa mà quy định cho phép.")
+            return translate("Errors", "Hồ sơ đã được hẹn lại số lần tối đa mà quy định cho phép.")
         if isinstance(action, Action) and isinstance(status, Status):
-            return _tr("Không thể “{action}” khi hồ sơ đang ở trạng thái “{status}”.").format(
+            return translate("Errors", "Không thể “{action}” khi hồ sơ đang ở trạng thái “{status}”.").format(
                 action=action_label(action), status=status_label(status)
             )
-        return _tr("Thao tác này không được phép ở trạng thái hiện tại của hồ sơ.")
+        return translate("Errors", "Thao tác này không được phép ở trạng thái hiện tại của hồ sơ.")
     if isinstance(error, ConcurrentChange):
-        return _tr("Hồ sơ vừa được cập nhật ở máy khác. Hãy mở lại hồ sơ rồi thực hiện lại.")
+        return translate("Errors", "Hồ sơ vừa được cập nhật ở máy khác. Hãy mở lại hồ sơ rồi thực hiện lại.")
     if isinstance(error, CodeBlockExhausted):
-        return _tr(
+        return translate(
+            "Errors",
             "Máy này đã dùng hết số hồ sơ được cấp trong ngày. Hãy báo quản trị hệ thống cấp thêm "
-            "khối số (desk.code_slot)."
+            "khối số (desk.code_slot).",
         )
     if isinstance(error, NotFound):
         code = error.params.get("code") or error.params.get("username")
         if code:
-            return _tr("Không tìm thấy “{code}”.").format(code=code)
-        return _tr("Không tìm thấy dữ liệu được yêu cầu.")
+            return translate("Errors", "Không tìm thấy “{code}”.").format(code=code)
+        return translate("Errors", "Không tìm thấy dữ liệu được yêu cầu.")
     if isinstance(error, DomainError):
-        return _tr("Không thực hiện được: {detail}").format(detail=error.message)
-    return _tr(
+        return translate("Errors", "Không thực hiện được: {detail}").format(detail=error.message)
+    return translate(
+        "Errors",
         "Đã xảy ra lỗi ngoài dự kiến; dữ liệu chưa bị thay đổi. Báo cáo lỗi đã được lưu để bộ phận "
-        "kỹ thuật kiểm tra. Hãy thử lại."
+        "kỹ thuật kiểm tra. Hãy thử lại.",
     )
 
 
@@ -105,32 +103,35 @@ def _validation(error: ValidationError) -> str:
     if field == "components" and "missing" in error.params:
         missing = "; ".join(str(m) for m in error.params["missing"])
         if message.startswith("components: still missing"):
-            return _tr("Vẫn còn thiếu: {missing}.").format(missing=missing)
-        return _tr(
-            "Còn thiếu thành phần bắt buộc: {missing}. Hãy chọn “Yêu cầu bổ sung” hoặc đánh dấu đã nhận."
+            return translate("Errors", "Vẫn còn thiếu: {missing}.").format(missing=missing)
+        return translate(
+            "Errors",
+            "Còn thiếu thành phần bắt buộc: {missing}. Hãy chọn “Yêu cầu bổ sung” hoặc đánh dấu đã nhận.",
         ).format(missing=missing)
     if field in ("phone", "applicant.phone"):
-        return _tr("Số điện thoại không đúng: số di động có 10 chữ số, bắt đầu bằng 0.")
+        return translate("Errors", "Số điện thoại không đúng: số di động có 10 chữ số, bắt đầu bằng 0.")
     if field == "applicant.email":
-        return _tr("Địa chỉ thư điện tử không đúng.")
+        return translate("Errors", "Địa chỉ thư điện tử không đúng.")
     if field == "applicant.birth_date":
-        return _tr("Ngày sinh không thể ở tương lai.")
+        return translate("Errors", "Ngày sinh không thể ở tương lai.")
     if field == "applicant.name":
-        return _tr("Hãy nhập họ tên người nộp.")
+        return translate("Errors", "Hãy nhập họ tên người nộp.")
     if field == "applicant.id_kind":
-        return _tr("Không nhận ra loại giấy tờ của số này; hãy chọn loại giấy tờ.")
+        return translate("Errors", "Không nhận ra loại giấy tờ của số này; hãy chọn loại giấy tờ.")
     if field == "reason":
-        return _tr("Hãy ghi lý do (lý do được in trên phiếu giao cho người dân).")
+        return translate("Errors", "Hãy ghi lý do (lý do được in trên phiếu giao cho người dân).")
     if field == "missing":
-        return _tr("Hãy ghi rõ giấy tờ người dân cần bổ sung.")
+        return translate("Errors", "Hãy ghi rõ giấy tờ người dân cần bổ sung.")
     if field == "new_due_at" and "later" in message:
-        return _tr("Ngày hẹn mới phải sau ngày hẹn hiện tại.")
+        return translate("Errors", "Ngày hẹn mới phải sau ngày hẹn hiện tại.")
     if field == "new_due_at" and "future" in message:
-        return _tr("Ngày hẹn mới phải ở tương lai.")
+        return translate("Errors", "Ngày hẹn mới phải ở tương lai.")
     if field == "extra_working_days":
-        return _tr("Số ngày gia hạn phải lớn hơn 0.")
+        return translate("Errors", "Số ngày gia hạn phải lớn hơn 0.")
     if field == "collector_name":
-        return _tr("Hãy ghi tên người nhận kết quả.")
+        return translate("Errors", "Hãy ghi tên người nhận kết quả.")
     if field == "officer":
-        return _tr("Tài khoản cán bộ không hợp lệ hoặc đã bị khoá; hãy đăng nhập lại.")
-    return _tr("{field}: giá trị không hợp lệ ({detail}).").format(field=field_label(field), detail=message)
+        return translate("Errors", "Tài khoản cán bộ không hợp lệ hoặc đã bị khoá; hãy đăng nhập lại.")
+    return translate("Errors", "{field}: giá trị không hợp lệ ({detail}).").format(
+        field=field_label(field), detail=message
+    )

@@ -37,23 +37,56 @@ def ts_file(language: str) -> Path:
     return translations_dir() / f"motcua_{language}.ts"
 
 
-def lrelease_command() -> list[str] | None:
-    """Qt's lrelease: the venv's pyside6-lrelease, the binary inside the PySide6 wheel, or the system's."""
+# The desk app's own packages; the hall, kiosk, printing and scanning screens keep their own strings.
+SOURCE_PACKAGES = ("", "signin", "reception", "dossier_page", "returns", "overdue", "logbook", "settings")
+
+
+def translatable_sources() -> list[Path]:
+    ui_dir = Path(__file__).resolve().parent
+    return sorted(p for package in SOURCE_PACKAGES for p in (ui_dir / package).glob("*.py"))
+
+
+def _tool(names: tuple[str, ...], wheel_names: tuple[str, ...]) -> list[str] | None:
     here = Path(sys.executable).parent
-    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
+    for name in names:
         if (here / name).exists():
             return [str(here / name)]
     import PySide6
 
     wheel_dir = Path(PySide6.__file__).parent
-    for name in ("lrelease", "lrelease.exe"):
+    for name in wheel_names:
         if (wheel_dir / name).exists():
             return [str(wheel_dir / name)]
-    for name in ("pyside6-lrelease", "lrelease-qt6", "lrelease"):
+    for name in names:
         found = shutil.which(name)
         if found:
             return [found]
     return None
+
+
+def lupdate_command() -> list[str] | None:
+    return _tool(("pyside6-lupdate", "pyside6-lupdate.exe"), ("lupdate", "lupdate.exe"))
+
+
+def update_ts(ts: Path, sources: list[Path] | None = None) -> None:
+    """Bring `ts` up to the sources' strings (new ones unfinished, vanished ones dropped)."""
+    command = lupdate_command()
+    if command is None:
+        raise RuntimeError("pyside6-lupdate not found")
+    files = [str(p) for p in (sources or translatable_sources())]
+    subprocess.run(
+        [*command, *files, "-no-obsolete", "-locations", "none", "-target-language", "en_GB", "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+    )
+
+
+def lrelease_command() -> list[str] | None:
+    """Qt's lrelease: the venv's pyside6-lrelease, the binary inside the PySide6 wheel, or the system's
+    (Debian's qt6-l10n-tools installs lrelease-qt6 / lrelease)."""
+    return _tool(
+        ("pyside6-lrelease", "pyside6-lrelease.exe", "lrelease-qt6", "lrelease"), ("lrelease", "lrelease.exe")
+    )
 
 
 def compile_ts(ts: Path, qm: Path) -> bool:
@@ -155,3 +188,12 @@ def on_language_change(event: QEvent, retranslate: Callable[[], None]) -> None:
     """For a widget's changeEvent: re-label it when the language changes."""
     if event.type() == QEvent.Type.LanguageChange:
         retranslate()
+
+
+if __name__ == "__main__":  # python -m ui.i18n update | compile
+    action = sys.argv[1] if len(sys.argv) > 1 else "compile"
+    if action == "update":
+        for ts in sorted(translations_dir().glob("motcua_*.ts")):
+            update_ts(ts)
+    for qm in compile_translations():
+        sys.stdout.write(f"{qm}\n")

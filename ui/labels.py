@@ -28,62 +28,62 @@ STATUS_ORDER: tuple[Status, ...] = (
 
 
 def status_label(status: Status) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     labels = {
-        Status.RECEIVED: tr("Status", "Đã tiếp nhận"),
-        Status.IN_PROCESSING: tr("Status", "Đang xử lý"),
-        Status.SUPPLEMENT_REQUESTED: tr("Status", "Chờ bổ sung"),
-        Status.REFUSED: tr("Status", "Từ chối"),
-        Status.RESULT_READY: tr("Status", "Có kết quả"),
-        Status.RETURNED: tr("Status", "Đã trả kết quả"),
-        Status.WITHDRAWN: tr("Status", "Đã rút"),
-        Status.STOPPED: tr("Status", "Dừng xử lý"),
+        Status.RECEIVED: translate("Status", "Đã tiếp nhận"),
+        Status.IN_PROCESSING: translate("Status", "Đang xử lý"),
+        Status.SUPPLEMENT_REQUESTED: translate("Status", "Chờ bổ sung"),
+        Status.REFUSED: translate("Status", "Từ chối"),
+        Status.RESULT_READY: translate("Status", "Có kết quả"),
+        Status.RETURNED: translate("Status", "Đã trả kết quả"),
+        Status.WITHDRAWN: translate("Status", "Đã rút"),
+        Status.STOPPED: translate("Status", "Dừng xử lý"),
     }
     return labels[status]
 
 
 def action_label(action: Action) -> str:
     """The button that performs `action` on a dossier."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     labels = {
-        Action.START_PROCESSING: tr("Action", "Chuyển xử lý"),
-        Action.COMPLETE_STEP: tr("Action", "Hoàn thành bước"),
-        Action.REQUEST_SUPPLEMENT: tr("Action", "Yêu cầu bổ sung"),
-        Action.RECEIVE_SUPPLEMENT: tr("Action", "Nhận hồ sơ bổ sung"),
-        Action.REFUSE: tr("Action", "Từ chối giải quyết"),
-        Action.MARK_RESULT_READY: tr("Action", "Đã có kết quả"),
-        Action.RETURN_RESULT: tr("Action", "Trả kết quả"),
-        Action.WITHDRAW: tr("Action", "Rút hồ sơ"),
-        Action.STOP: tr("Action", "Dừng xử lý"),
-        Action.APOLOGISE: tr("Action", "Xin lỗi, hẹn lại"),
-        Action.ADD_NOTE: tr("Action", "Ghi chú"),
-        Action.ADD_DOCUMENT: tr("Action", "Đính kèm tệp"),
+        Action.START_PROCESSING: translate("Action", "Chuyển xử lý"),
+        Action.COMPLETE_STEP: translate("Action", "Hoàn thành bước"),
+        Action.REQUEST_SUPPLEMENT: translate("Action", "Yêu cầu bổ sung"),
+        Action.RECEIVE_SUPPLEMENT: translate("Action", "Nhận hồ sơ bổ sung"),
+        Action.REFUSE: translate("Action", "Từ chối giải quyết"),
+        Action.MARK_RESULT_READY: translate("Action", "Đã có kết quả"),
+        Action.RETURN_RESULT: translate("Action", "Trả kết quả"),
+        Action.WITHDRAW: translate("Action", "Rút hồ sơ"),
+        Action.STOP: translate("Action", "Dừng xử lý"),
+        Action.APOLOGISE: translate("Action", "Xin lỗi, hẹn lại"),
+        Action.ADD_NOTE: translate("Action", "Ghi chú"),
+        Action.ADD_DOCUMENT: translate("Action", "Đính kèm tệp"),
     }
     return labels[action]
 
 
 def time_limit_label(limit: TimeLimit) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     number = f"{limit.value:g}".replace(".", ",")
     texts = {
-        TimeUnit.WORKING_DAYS: tr("TimeLimit", "{n} ngày làm việc"),
-        TimeUnit.WORKING_HOURS: tr("TimeLimit", "{n} giờ làm việc"),
-        TimeUnit.CALENDAR_DAYS: tr("TimeLimit", "{n} ngày"),
-        TimeUnit.SAME_DAY: tr("TimeLimit", "Trong ngày"),
+        TimeUnit.WORKING_DAYS: translate("TimeLimit", "{n} ngày làm việc"),
+        TimeUnit.WORKING_HOURS: translate("TimeLimit", "{n} giờ làm việc"),
+        TimeUnit.CALENDAR_DAYS: translate("TimeLimit", "{n} ngày"),
+        TimeUnit.SAME_DAY: translate("TimeLimit", "Trong ngày"),
     }
     return texts[limit.unit].format(n=number)
 
 
 def weekday_label(day: date) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     names = (
-        tr("Weekday", "Thứ Hai"),
-        tr("Weekday", "Thứ Ba"),
-        tr("Weekday", "Thứ Tư"),
-        tr("Weekday", "Thứ Năm"),
-        tr("Weekday", "Thứ Sáu"),
-        tr("Weekday", "Thứ Bảy"),
-        tr("Weekday", "Chủ nhật"),
+        translate("Weekday", "Thứ Hai"),
+        translate("Weekday", "Thứ Ba"),
+        translate("Weekday", "Thứ Tư"),
+        translate("Weekday", "Thứ Năm"),
+        translate("Weekday", "Thứ Sáu"),
+        translate("Weekday", "Thứ Bảy"),
+        translate("Weekday", "Chủ nhật"),
     )
     return names[day.weekday()]
 

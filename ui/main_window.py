@@ -53,8 +53,9 @@ from ui.search_page import SearchPage
 from ui.session import Session
 from ui.signin.lock import LockScreen
 from ui.tasks import QueryOp, TaskManager
-from ui.widgets import Reasons, legible_when_disabled, named, rule
+from ui.widgets import Reasons, legible_when_disabled, name_internals, named, rule
 
+translate = QCoreApplication.translate  # literal calls: what pyside6-lupdate extracts
 log = logging.getLogger(__name__)
 
 SEARCH, RECEPTION, DOSSIER, RETURNS, OVERDUE, REPORT = (
@@ -65,10 +66,6 @@ SEARCH, RECEPTION, DOSSIER, RETURNS, OVERDUE, REPORT = (
     "overdue",
     "report",
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 def load_start_data(services: Services) -> tuple[list[Procedure], list[Officer]]:
@@ -118,23 +115,27 @@ class MainWindow(QMainWindow):
         self.queue_bar = QueueBar()
         self.nav = NavBar(
             [
-                (RECEPTION, lambda: _tr("Tiếp nhận hồ sơ"), self.reception_action.shortcut()),
-                (SEARCH, lambda: _tr("Tra cứu hồ sơ"), self.find_action.shortcut()),
-                (RETURNS, lambda: _tr("Trả kết quả"), self.returns_action.shortcut()),
-                (OVERDUE, lambda: _tr("Hồ sơ quá hạn"), self.overdue_action.shortcut()),
-                (REPORT, lambda: _tr("Báo cáo hôm nay"), self.report_action.shortcut()),
-                ("settings", lambda: _tr("Cài đặt"), self.settings_action.shortcut()),
-                ("lock", lambda: _tr("Khoá màn hình"), self.lock_action.shortcut()),
+                (
+                    RECEPTION,
+                    lambda: translate("MainWindow", "Tiếp nhận hồ sơ"),
+                    self.reception_action.shortcut(),
+                ),
+                (SEARCH, lambda: translate("MainWindow", "Tra cứu hồ sơ"), self.find_action.shortcut()),
+                (RETURNS, lambda: translate("MainWindow", "Trả kết quả"), self.returns_action.shortcut()),
+                (OVERDUE, lambda: translate("MainWindow", "Hồ sơ quá hạn"), self.overdue_action.shortcut()),
+                (REPORT, lambda: translate("MainWindow", "Báo cáo hôm nay"), self.report_action.shortcut()),
+                ("settings", lambda: translate("MainWindow", "Cài đặt"), self.settings_action.shortcut()),
+                ("lock", lambda: translate("MainWindow", "Khoá màn hình"), self.lock_action.shortcut()),
             ]
         )
         self.search_page = SearchPage(
             tasks,
             [
-                (self.reception_action.shortcut(), lambda: _tr("Tiếp nhận hồ sơ mới")),
-                (self.find_action.shortcut(), lambda: _tr("Tìm hồ sơ")),
-                (self.refresh_action.shortcut(), lambda: _tr("Làm mới danh sách")),
-                (QKeySequence(Qt.Key.Key_Escape), lambda: _tr("Xoá ô tìm kiếm")),
-                (self.lock_action.shortcut(), lambda: _tr("Khoá màn hình")),
+                (self.reception_action.shortcut(), lambda: translate("MainWindow", "Tiếp nhận hồ sơ mới")),
+                (self.find_action.shortcut(), lambda: translate("MainWindow", "Tìm hồ sơ")),
+                (self.refresh_action.shortcut(), lambda: translate("MainWindow", "Làm mới danh sách")),
+                (QKeySequence(Qt.Key.Key_Escape), lambda: translate("MainWindow", "Xoá ô tìm kiếm")),
+                (self.lock_action.shortcut(), lambda: translate("MainWindow", "Khoá màn hình")),
             ],
         )
         self.reception_page = ReceptionPage(tasks)
@@ -260,40 +261,42 @@ class MainWindow(QMainWindow):
     # ----- language ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Cửa sổ chính MotCua Desk"))
-        self.setWindowTitle(tr("MotCua Desk — {office}").format(office=self.info.office_name or "MotCua"))
-        self.centralWidget().setAccessibleName(tr("Nội dung chính"))
-        self.workspace.setAccessibleName(tr("Khu làm việc"))
-        self.screens.setAccessibleName(tr("Màn hình"))
-        self.pages.setAccessibleName(tr("Trang làm việc"))
-        self.statusBar().setAccessibleName(tr("Thanh trạng thái"))
+        self.setAccessibleName(self.tr("Cửa sổ chính MotCua Desk"))
+        self.setWindowTitle(
+            self.tr("MotCua Desk — {office}").format(office=self.info.office_name or "MotCua")
+        )
+        self.centralWidget().setAccessibleName(self.tr("Nội dung chính"))
+        self.workspace.setAccessibleName(self.tr("Khu làm việc"))
+        self.screens.setAccessibleName(self.tr("Màn hình"))
+        self.pages.setAccessibleName(self.tr("Trang làm việc"))
+        self.statusBar().setAccessibleName(self.tr("Thanh trạng thái"))
         for grip in self.statusBar().findChildren(QSizeGrip):
-            grip.setAccessibleName(tr("Kéo để đổi cỡ cửa sổ"))
-        self.database_label.setText(tr("CSDL: {path}").format(path=self.info.database_path))
-        self.database_label.setAccessibleName(tr("Tệp cơ sở dữ liệu"))
+            grip.setAccessibleName(self.tr("Kéo để đổi cỡ cửa sổ"))
+        self.database_label.setText(self.tr("CSDL: {path}").format(path=self.info.database_path))
+        self.database_label.setAccessibleName(self.tr("Tệp cơ sở dữ liệu"))
         if self.info.server_url:
-            self.sync_label.setText(tr("Đồng bộ: chưa hỗ trợ trong phiên bản này"))
+            self.sync_label.setText(self.tr("Đồng bộ: chưa hỗ trợ trong phiên bản này"))
             self.sync_label.setToolTip(
-                tr("Máy chủ đã cấu hình: {url}").format(url=self.info.server_url) + "\n" + Reasons.sync()
+                self.tr("Máy chủ đã cấu hình: {url}").format(url=self.info.server_url) + "\n" + Reasons.sync()
             )
         else:
-            self.sync_label.setText(tr("Chưa cấu hình máy chủ đồng bộ"))
-            self.sync_label.setToolTip(tr("Máy này làm việc độc lập; đồng bộ sẽ có ở phiên bản sau."))
-        self.sync_label.setAccessibleName(tr("Trạng thái đồng bộ"))
+            self.sync_label.setText(self.tr("Chưa cấu hình máy chủ đồng bộ"))
+            self.sync_label.setToolTip(self.tr("Máy này làm việc độc lập; đồng bộ sẽ có ở phiên bản sau."))
+        self.sync_label.setAccessibleName(self.tr("Trạng thái đồng bộ"))
         names = {
-            self.reception_action: tr("Tiếp nhận hồ sơ"),
-            self.find_action: tr("Tìm hồ sơ"),
-            self.returns_action: tr("Trả kết quả"),
-            self.overdue_action: tr("Hồ sơ quá hạn"),
-            self.report_action: tr("Báo cáo hôm nay"),
-            self.refresh_action: tr("Làm mới"),
-            self.settings_action: tr("Cài đặt"),
-            self.lock_action: tr("Khoá màn hình"),
+            self.reception_action: self.tr("Tiếp nhận hồ sơ"),
+            self.find_action: self.tr("Tìm hồ sơ"),
+            self.returns_action: self.tr("Trả kết quả"),
+            self.overdue_action: self.tr("Hồ sơ quá hạn"),
+            self.report_action: self.tr("Báo cáo hôm nay"),
+            self.refresh_action: self.tr("Làm mới"),
+            self.settings_action: self.tr("Cài đặt"),
+            self.lock_action: self.tr("Khoá màn hình"),
         }
         for action, text in names.items():
             action.setText(text)
         self._say_today(None)
+        name_internals(self)
 
     def changeEvent(self, event: QEvent) -> None:
         on_language_change(event, self.retranslate)

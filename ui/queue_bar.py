@@ -39,17 +39,16 @@ class QueueBar(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Xếp hàng, gọi số"))
-        self.current.setText(tr("Số đang phục vụ: —"))
-        self.current.setAccessibleName(tr("Số thứ tự đang phục vụ"))
-        self.waiting.setText(tr("Đang chờ: —"))
-        self.waiting.setAccessibleName(tr("Số người đang chờ"))
+        self.setAccessibleName(self.tr("Xếp hàng, gọi số"))
+        self.current.setText(self.tr("Số đang phục vụ: —"))
+        self.current.setAccessibleName(self.tr("Số thứ tự đang phục vụ"))
+        self.waiting.setText(self.tr("Đang chờ: —"))
+        self.waiting.setAccessibleName(self.tr("Số người đang chờ"))
         for button, text in (
-            (self.call_next, tr("Gọi số tiếp (F9)")),
-            (self.recall, tr("Gọi lại")),
-            (self.no_show, tr("Vắng mặt")),
-            (self.transfer, tr("Chuyển quầy")),
+            (self.call_next, self.tr("Gọi số tiếp (F9)")),
+            (self.recall, self.tr("Gọi lại")),
+            (self.no_show, self.tr("Vắng mặt")),
+            (self.transfer, self.tr("Chuyển quầy")),
         ):
             button.setText(text)
             button.setAccessibleName(text.split(" (")[0])

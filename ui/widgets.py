@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollBar, QToolButton, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -75,6 +75,28 @@ def legible_when_disabled(widget: QWidget) -> None:
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text):
         palette.setColor(QPalette.ColorGroup.Disabled, role, mixed)
     widget.setPalette(palette)
+
+
+def name_internals(root: QWidget) -> None:
+    """Name the helpers Qt adds by itself (scroll bars, the clear button of a line edit), so that screen
+    readers can say them and tests can find them; called again on a language change."""
+    translate = QCoreApplication.translate
+    for bar in root.findChildren(QScrollBar):
+        owner = bar.parentWidget()
+        while owner is not None and not owner.objectName():
+            owner = owner.parentWidget()
+        vertical = bar.orientation().name == "Vertical"
+        if not bar.objectName() or bar.objectName().endswith(("ScrollBarV", "ScrollBarH")):
+            base = owner.objectName() if owner is not None else "scroll"
+            bar.setObjectName(f"{base}ScrollBar{'V' if vertical else 'H'}")
+        bar.setAccessibleName(
+            translate("Widgets", "Thanh cuộn dọc") if vertical else translate("Widgets", "Thanh cuộn ngang")
+        )
+    for edit in root.findChildren(QLineEdit):
+        for button in edit.findChildren(QToolButton):
+            if not button.objectName() or button.objectName().startswith("_q_"):
+                button.setObjectName(f"{edit.objectName()}ClearButton")
+            button.setAccessibleName(translate("Widgets", "Xoá nội dung ô"))
 
 
 def unavailable(widget: QWidget, reason: str) -> None:

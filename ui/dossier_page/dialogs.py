@@ -29,7 +29,7 @@ from app.services.desk_lookups import ApologyPreview
 from app.services.transitions import TransitionRequest
 from ui.i18n import on_language_change
 from ui.labels import action_label, format_appointment
-from ui.widgets import DANGER, MUTED, colour_text, named, scaled
+from ui.widgets import DANGER, MUTED, colour_text, name_internals, named, scaled
 
 PREVIEW_KEY = "dossier.apology_preview"
 
@@ -96,6 +96,8 @@ class ActionDialog(QDialog):
         self.ok.setAccessibleName(self.tr("Xác nhận"))
         self.cancel.setText(self.tr("Huỷ (Esc)"))
         self.cancel.setAccessibleName(self.tr("Huỷ"))
+        self.buttons.setAccessibleName(self.tr("Xác nhận hoặc huỷ"))
+        name_internals(self)
 
     def changeEvent(self, event: QEvent) -> None:
         on_language_change(event, self.retranslate)
@@ -164,26 +166,25 @@ class ReasonDialog(ActionDialog):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = self.tr
         if self.action is Action.ADD_NOTE:
-            text = tr("&Nội dung ghi chú:")
+            text = self.tr("&Nội dung ghi chú:")
         elif self.action is Action.MARK_RESULT_READY:
-            text = tr("&Kết quả (không bắt buộc):")
+            text = self.tr("&Kết quả (không bắt buộc):")
         elif self.required:
-            text = tr("&Lý do (bắt buộc):")
+            text = self.tr("&Lý do (bắt buộc):")
         else:
-            text = tr("&Ghi chú (không bắt buộc):")
+            text = self.tr("&Ghi chú (không bắt buộc):")
         self.reason_label.setText(text)
         self.reason_label.setAccessibleName(text.replace("&", "").rstrip(":"))
         self.reason.setAccessibleName(text.replace("&", "").rstrip(":"))
-        self.unit_label.setText(tr("Đơn vị &xử lý:"))
-        self.unit_label.setAccessibleName(tr("Đơn vị xử lý"))
-        self.unit.setAccessibleName(tr("Đơn vị xử lý"))
+        self.unit_label.setText(self.tr("Đơn vị &xử lý:"))
+        self.unit_label.setAccessibleName(self.tr("Đơn vị xử lý"))
+        self.unit.setAccessibleName(self.tr("Đơn vị xử lý"))
         if self.step is not None and self.action is Action.COMPLETE_STEP:
             self.about.setText(
                 self.about.text()
                 + "\n"
-                + tr("Bước đang làm: {name} ({unit})").format(name=self.step.name, unit=self.step.unit)
+                + self.tr("Bước đang làm: {name} ({unit})").format(name=self.step.name, unit=self.step.unit)
             )
 
     def build_request(self) -> TransitionRequest | None:
@@ -217,13 +218,12 @@ class SupplementRequestDialog(ActionDialog):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = self.tr
-        self.missing_label.setText(tr("Giấy tờ cần &bổ sung (mỗi dòng một loại):"))
-        self.missing_label.setAccessibleName(tr("Giấy tờ cần bổ sung"))
-        self.missing.setAccessibleName(tr("Giấy tờ cần bổ sung"))
-        self.reason_label.setText(tr("&Lý do (bắt buộc):"))
-        self.reason_label.setAccessibleName(tr("Lý do"))
-        self.reason.setAccessibleName(tr("Lý do"))
+        self.missing_label.setText(self.tr("Giấy tờ cần &bổ sung (mỗi dòng một loại):"))
+        self.missing_label.setAccessibleName(self.tr("Giấy tờ cần bổ sung"))
+        self.missing.setAccessibleName(self.tr("Giấy tờ cần bổ sung"))
+        self.reason_label.setText(self.tr("&Lý do (bắt buộc):"))
+        self.reason_label.setAccessibleName(self.tr("Lý do"))
+        self.reason.setAccessibleName(self.tr("Lý do"))
 
     def build_request(self) -> TransitionRequest | None:
         missing = [line.strip() for line in self.missing.toPlainText().splitlines() if line.strip()]
@@ -312,20 +312,19 @@ class ApologyDialog(ActionDialog):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = self.tr
-        self.current_label.setText(tr("Hẹn trả hiện tại:"))
-        self.current_label.setAccessibleName(tr("Hẹn trả hiện tại"))
-        self.current.setAccessibleName(tr("Hẹn trả hiện tại"))
-        self.days_label.setText(tr("&Gia hạn thêm (ngày làm việc):"))
-        self.days_label.setAccessibleName(tr("Số ngày làm việc gia hạn"))
-        self.days.setAccessibleName(tr("Số ngày làm việc gia hạn"))
-        self.new_label.setText(tr("Hẹn trả mới:"))
-        self.new_label.setAccessibleName(tr("Hẹn trả mới"))
-        self.new_due.setAccessibleName(tr("Hẹn trả mới"))
-        self.reason_label.setText(tr("&Lý do chậm trễ (in trên Mẫu 04):"))
-        self.reason_label.setAccessibleName(tr("Lý do chậm trễ"))
-        self.reason.setAccessibleName(tr("Lý do chậm trễ"))
-        self.ok.setText(tr("Ghi nhận xin lỗi, hẹn lại (Ctrl+Enter)"))
+        self.current_label.setText(self.tr("Hẹn trả hiện tại:"))
+        self.current_label.setAccessibleName(self.tr("Hẹn trả hiện tại"))
+        self.current.setAccessibleName(self.tr("Hẹn trả hiện tại"))
+        self.days_label.setText(self.tr("&Gia hạn thêm (ngày làm việc):"))
+        self.days_label.setAccessibleName(self.tr("Số ngày làm việc gia hạn"))
+        self.days.setAccessibleName(self.tr("Số ngày làm việc gia hạn"))
+        self.new_label.setText(self.tr("Hẹn trả mới:"))
+        self.new_label.setAccessibleName(self.tr("Hẹn trả mới"))
+        self.new_due.setAccessibleName(self.tr("Hẹn trả mới"))
+        self.reason_label.setText(self.tr("&Lý do chậm trễ (in trên Mẫu 04):"))
+        self.reason_label.setAccessibleName(self.tr("Lý do chậm trễ"))
+        self.reason.setAccessibleName(self.tr("Lý do chậm trễ"))
+        self.ok.setText(self.tr("Ghi nhận xin lỗi, hẹn lại (Ctrl+Enter)"))
 
     def _ask_preview(self) -> None:
         self._preview_for = self.days.value()

@@ -189,48 +189,57 @@ class DossierPage(QWidget):
     # ----- language ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Trang hồ sơ"))
-        self.back_button.setText(tr("← Quay lại (Esc)"))
-        self.back_button.setAccessibleName(tr("Quay lại"))
-        self.status.setAccessibleName(tr("Trạng thái hồ sơ"))
-        self.lateness.setAccessibleName(tr("Tình trạng hạn trả"))
-        self.message.setAccessibleName(tr("Thông báo"))
+        self.setAccessibleName(self.tr("Trang hồ sơ"))
+        self.back_button.setText(self.tr("← Quay lại (Esc)"))
+        self.back_button.setAccessibleName(self.tr("Quay lại"))
+        self.status.setAccessibleName(self.tr("Trạng thái hồ sơ"))
+        self.lateness.setAccessibleName(self.tr("Tình trạng hạn trả"))
+        self.message.setAccessibleName(self.tr("Thông báo"))
         labels = {
-            "applicant": tr("Người nộp:"),
-            "id": tr("Giấy tờ, liên hệ:"),
-            "address": tr("Địa chỉ:"),
-            "procedure": tr("Thủ tục:"),
-            "received": tr("Tiếp nhận:"),
-            "due": tr("Hẹn trả:"),
-            "fee": tr("Lệ phí:"),
+            "applicant": self.tr("Người nộp:"),
+            "id": self.tr("Giấy tờ, liên hệ:"),
+            "address": self.tr("Địa chỉ:"),
+            "procedure": self.tr("Thủ tục:"),
+            "received": self.tr("Tiếp nhận:"),
+            "due": self.tr("Hẹn trả:"),
+            "fee": self.tr("Lệ phí:"),
         }
         for key, text in labels.items():
             self.fact_labels[key].setText(text)
             self.fact_labels[key].setAccessibleName(text.rstrip(":"))
             self.fact_values[key].setAccessibleName(text.rstrip(":"))
-        self.tabs.setAccessibleName(tr("Chi tiết hồ sơ"))
-        self.actions_title.setText(tr("Thao tác"))
-        self.actions_title.setAccessibleName(tr("Thao tác"))
-        self.actions_frame.setAccessibleName(tr("Các thao tác được phép"))
-        self.components.setAccessibleName(tr("Thành phần hồ sơ"))
+        self.tabs.setAccessibleName(self.tr("Chi tiết hồ sơ"))
+        self.actions_title.setText(self.tr("Thao tác"))
+        self.actions_title.setAccessibleName(self.tr("Thao tác"))
+        self.actions_frame.setAccessibleName(self.tr("Các thao tác được phép"))
+        self.components.setAccessibleName(self.tr("Thành phần hồ sơ"))
         self.components.setHorizontalHeaderLabels(
-            [tr("Thành phần"), tr("Bản chính"), tr("Bản sao"), tr("Đã nhận"), tr("Bản quét")]
+            [
+                self.tr("Thành phần"),
+                self.tr("Bản chính"),
+                self.tr("Bản sao"),
+                self.tr("Đã nhận"),
+                self.tr("Bản quét"),
+            ]
         )
-        self.documents.setAccessibleName(tr("Giấy tờ đã in và bản quét"))
-        self.documents.setHorizontalHeaderLabels([tr("Loại"), tr("Tên"), tr("Lưu lúc"), tr("Cán bộ")])
-        self.timeline.setAccessibleName(tr("Lịch sử xử lý"))
-        self.timeline.setHorizontalHeaderLabels([tr("Thời gian"), tr("Cán bộ"), tr("Nội dung")])
+        self.documents.setAccessibleName(self.tr("Giấy tờ đã in và bản quét"))
+        self.documents.setHorizontalHeaderLabels(
+            [self.tr("Loại"), self.tr("Tên"), self.tr("Lưu lúc"), self.tr("Cán bộ")]
+        )
+        self.timeline.setAccessibleName(self.tr("Lịch sử xử lý"))
+        self.timeline.setHorizontalHeaderLabels(
+            [self.tr("Thời gian"), self.tr("Cán bộ"), self.tr("Nội dung")]
+        )
         for table in (self.components, self.documents, self.timeline):
-            table.horizontalHeader().setAccessibleName(tr("Tiêu đề cột"))
+            table.horizontalHeader().setAccessibleName(self.tr("Tiêu đề cột"))
         for action, button in self.action_buttons.items():
             button.setText(action_label(action))
             button.setAccessibleName(action_label(action))
-        self.print_button.setText(tr("In lại phiếu…"))
-        self.print_button.setAccessibleName(tr("In lại phiếu"))
+        self.print_button.setText(self.tr("In lại phiếu…"))
+        self.print_button.setAccessibleName(self.tr("In lại phiếu"))
         unavailable(self.print_button, Reasons.printing())
-        self.scan_button.setText(tr("Quét giấy tờ…"))
-        self.scan_button.setAccessibleName(tr("Quét giấy tờ"))
+        self.scan_button.setText(self.tr("Quét giấy tờ…"))
+        self.scan_button.setAccessibleName(self.tr("Quét giấy tờ"))
         unavailable(self.scan_button, Reasons.scanning())
         self._show()
 
@@ -293,21 +302,20 @@ class DossierPage(QWidget):
         data = self._data
         if data is None:
             return
-        tr = self.tr
         d = data.dossier
         a = d.applicant
-        self.title.setText(tr("Hồ sơ {code}").format(code=d.code))
+        self.title.setText(self.tr("Hồ sơ {code}").format(code=d.code))
         self.title.setAccessibleName(self.title.text())
         self.status.setText(status_label(d.status))
         colour_text(self.status, SUCCESS if d.status in (Status.RESULT_READY, Status.RETURNED) else MUTED)
         if data.overdue:
             days = data.late_working_days or 0
             self.lateness.setText(
-                tr("⚠ Quá hạn {days} ngày làm việc").format(days=f"{days:.1f}".replace(".", ","))
+                self.tr("⚠ Quá hạn {days} ngày làm việc").format(days=f"{days:.1f}".replace(".", ","))
             )
             colour_text(self.lateness, DANGER)
         elif d.apologies:
-            self.lateness.setText(tr("Đã xin lỗi, hẹn lại {n} lần").format(n=d.apologies))
+            self.lateness.setText(self.tr("Đã xin lỗi, hẹn lại {n} lần").format(n=d.apologies))
             colour_text(self.lateness, WARNING)
         else:
             self.lateness.clear()
@@ -317,18 +325,18 @@ class DossierPage(QWidget):
         v = self.fact_values
         v["applicant"].setText(
             a.name
-            + (tr(" (sinh ngày {day})").format(day=format_date(a.birth_date)) if a.birth_date else "")
-            + (tr(" — tổ chức") if a.kind.value == "organisation" else "")
+            + (self.tr(" (sinh ngày {day})").format(day=format_date(a.birth_date)) if a.birth_date else "")
+            + (self.tr(" — tổ chức") if a.kind.value == "organisation" else "")
         )
         v["id"].setText(" · ".join(contact) or "—")
         v["address"].setText(a.address or "—")
         v["procedure"].setText(
-            tr("{name} ({code}) · {limit}").format(
+            self.tr("{name} ({code}) · {limit}").format(
                 name=d.procedure_name, code=d.procedure_code, limit=time_limit_label(d.time_limit)
             )
         )
         v["received"].setText(
-            tr("{at}, {officer}, quầy {counter}, {sets} bộ").format(
+            self.tr("{at}, {officer}, quầy {counter}, {sets} bộ").format(
                 at=format_datetime(data.received_local),
                 officer=data.received_by_name,
                 counter=d.counter_number or "—",
@@ -336,11 +344,11 @@ class DossierPage(QWidget):
             )
         )
         if data.due_local is None:
-            due = tr("Chưa hẹn (chờ bổ sung)") if d.status is Status.SUPPLEMENT_REQUESTED else "—"
+            due = self.tr("Chưa hẹn (chờ bổ sung)") if d.status is Status.SUPPLEMENT_REQUESTED else "—"
         else:
             due = format_appointment(data.due_local)
             if data.original_due_local is not None:
-                due += " " + tr("(hẹn ban đầu: {first})").format(
+                due += " " + self.tr("(hẹn ban đầu: {first})").format(
                     first=format_datetime(data.original_due_local)
                 )
         v["due"].setText(due)
@@ -350,27 +358,26 @@ class DossierPage(QWidget):
         self._fill_components(data)
         self._fill_documents(data)
         self._fill_timeline(data)
-        self.tabs.setTabText(0, tr("Lịch sử xử lý ({n})").format(n=len(data.timeline)))
-        self.tabs.setTabText(1, tr("Thành phần hồ sơ ({n})").format(n=len(d.components)))
-        self.tabs.setTabText(2, tr("Giấy tờ đã in, bản quét ({n})").format(n=len(d.documents)))
+        self.tabs.setTabText(0, self.tr("Lịch sử xử lý ({n})").format(n=len(data.timeline)))
+        self.tabs.setTabText(1, self.tr("Thành phần hồ sơ ({n})").format(n=len(d.components)))
+        self.tabs.setTabText(2, self.tr("Giấy tờ đã in, bản quét ({n})").format(n=len(d.documents)))
         for action, button in self.action_buttons.items():
             button.setVisible(action in data.actions)
 
     def _fill_components(self, data: DossierPageData) -> None:
-        tr = self.tr
         rows = data.dossier.components
         self.components.setRowCount(len(rows))
         for r, c in enumerate(rows):
-            name = c.name + ("" if c.required else tr(" (không bắt buộc)"))
+            name = c.name + ("" if c.required else self.tr(" (không bắt buộc)"))
             self.components.setItem(r, 0, _item(name))
             self.components.setItem(r, 1, _item(str(c.originals)))
             self.components.setItem(r, 2, _item(str(c.copies)))
-            received = _item(tr("Đã nhận") if c.received else tr("Chưa nộp"))
+            received = _item(self.tr("Đã nhận") if c.received else self.tr("Chưa nộp"))
             if c.required and not c.received:
                 received.setForeground(DANGER)
             self.components.setItem(r, 3, received)
             self.components.setItem(
-                r, 4, _item(tr("{n} tệp").format(n=len(c.attachments)) if c.attachments else "—")
+                r, 4, _item(self.tr("{n} tệp").format(n=len(c.attachments)) if c.attachments else "—")
             )
 
     def _fill_documents(self, data: DossierPageData) -> None:

@@ -94,24 +94,23 @@ class ReportPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Báo cáo hôm nay"))
-        self.title.setText(tr("Báo cáo hôm nay"))
+        self.setAccessibleName(self.tr("Báo cáo hôm nay"))
+        self.title.setText(self.tr("Báo cáo hôm nay"))
         self.title.setAccessibleName(self.title.text())
-        self.day.setAccessibleName(tr("Ngày báo cáo"))
-        self.due_today.setAccessibleName(tr("Hồ sơ hẹn trả hôm nay"))
-        self.overdue.setAccessibleName(tr("Hồ sơ đang quá hạn"))
-        self.officers_title.setText(tr("Tiếp nhận trong ngày theo cán bộ"))
+        self.day.setAccessibleName(self.tr("Ngày báo cáo"))
+        self.due_today.setAccessibleName(self.tr("Hồ sơ hẹn trả hôm nay"))
+        self.overdue.setAccessibleName(self.tr("Hồ sơ đang quá hạn"))
+        self.officers_title.setText(self.tr("Tiếp nhận trong ngày theo cán bộ"))
         self.officers_title.setAccessibleName(self.officers_title.text())
-        self.officers.setAccessibleName(tr("Số hồ sơ tiếp nhận theo cán bộ"))
-        self.officers.horizontalHeader().setAccessibleName(tr("Tiêu đề cột"))
-        self.officers.setHorizontalHeaderLabels([tr("Cán bộ"), tr("Số hồ sơ")])
-        self.refresh_button.setText(tr("Làm mới (F5)"))
-        self.refresh_button.setAccessibleName(tr("Làm mới báo cáo"))
-        self.print_button.setText(tr("In sổ theo dõi (Mẫu 06)"))
-        self.print_button.setAccessibleName(tr("In sổ theo dõi hồ sơ, Mẫu 06"))
-        self.export_button.setText(tr("Xuất Excel"))
-        self.export_button.setAccessibleName(tr("Xuất sổ theo dõi ra Excel"))
+        self.officers.setAccessibleName(self.tr("Số hồ sơ tiếp nhận theo cán bộ"))
+        self.officers.horizontalHeader().setAccessibleName(self.tr("Tiêu đề cột"))
+        self.officers.setHorizontalHeaderLabels([self.tr("Cán bộ"), self.tr("Số hồ sơ")])
+        self.refresh_button.setText(self.tr("Làm mới (F5)"))
+        self.refresh_button.setAccessibleName(self.tr("Làm mới báo cáo"))
+        self.print_button.setText(self.tr("In sổ theo dõi (Mẫu 06)"))
+        self.print_button.setAccessibleName(self.tr("In sổ theo dõi hồ sơ, Mẫu 06"))
+        self.export_button.setText(self.tr("Xuất Excel"))
+        self.export_button.setAccessibleName(self.tr("Xuất sổ theo dõi ra Excel"))
         unavailable(self.print_button, Reasons.printing())
         unavailable(self.export_button, Reasons.printing())
         self._show()
@@ -141,25 +140,24 @@ class ReportPage(QWidget):
         self.sig_loaded.emit()
 
     def _show(self) -> None:
-        tr = self.tr
         report = self._report
         who = self._session.full_name if self._session else ""
         self.mine.set_title(
-            tr("Tôi tiếp nhận hôm nay ({name})").format(name=who) if who else tr("Tôi tiếp nhận")
+            self.tr("Tôi tiếp nhận hôm nay ({name})").format(name=who) if who else self.tr("Tôi tiếp nhận")
         )
-        self.office.set_title(tr("Cả đơn vị tiếp nhận hôm nay"))
+        self.office.set_title(self.tr("Cả đơn vị tiếp nhận hôm nay"))
         if report is None:
-            self.day.setText(tr("Đang tải…"))
+            self.day.setText(self.tr("Đang tải…"))
             return
         self.day.setText(
-            tr("{weekday}, {day} — hồ sơ tiếp nhận trong ngày, theo trạng thái hiện nay").format(
+            self.tr("{weekday}, {day} — hồ sơ tiếp nhận trong ngày, theo trạng thái hiện nay").format(
                 weekday=weekday_label(report.day), day=format_date(report.day)
             )
         )
         self.mine.set_counts(report.received_by_officer)
         self.office.set_counts(report.received)
-        self.due_today.setText(tr("Hẹn trả hôm nay: {n} hồ sơ").format(n=format_count(report.due_today)))
-        self.overdue.setText(tr("Đang quá hạn: {n} hồ sơ").format(n=format_count(report.overdue_now)))
+        self.due_today.setText(self.tr("Hẹn trả hôm nay: {n} hồ sơ").format(n=format_count(report.due_today)))
+        self.overdue.setText(self.tr("Đang quá hạn: {n} hồ sơ").format(n=format_count(report.overdue_now)))
         rows = sorted(report.by_officer.items(), key=lambda item: (-item[1], item[0]))
         self.officers.setRowCount(len(rows))
         for r, (username, count) in enumerate(rows):

@@ -80,24 +80,23 @@ class OverduePage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Hồ sơ quá hạn"))
-        self.title.setText(tr("Hồ sơ quá hạn"))
+        self.setAccessibleName(self.tr("Hồ sơ quá hạn"))
+        self.title.setText(self.tr("Hồ sơ quá hạn"))
         self.title.setAccessibleName(self.title.text())
-        self.procedure.setItemText(0, tr("Mọi thủ tục"))
-        self.procedure.setAccessibleName(tr("Lọc theo thủ tục"))
-        self.officer.setItemText(0, tr("Mọi cán bộ tiếp nhận"))
-        self.officer.setAccessibleName(tr("Lọc theo cán bộ tiếp nhận"))
-        self.count.setAccessibleName(tr("Số hồ sơ quá hạn"))
-        self.apologise_button.setText(tr("Xin lỗi, hẹn lại (Enter)"))
-        self.apologise_button.setAccessibleName(tr("Xin lỗi và hẹn lại hồ sơ đang chọn"))
-        self.open_button.setText(tr("Mở hồ sơ (Ctrl+O)"))
-        self.open_button.setAccessibleName(tr("Mở hồ sơ đang chọn"))
-        self.print_button.setText(tr("In danh sách"))
-        self.print_button.setAccessibleName(tr("In danh sách hồ sơ quá hạn"))
+        self.procedure.setItemText(0, self.tr("Mọi thủ tục"))
+        self.procedure.setAccessibleName(self.tr("Lọc theo thủ tục"))
+        self.officer.setItemText(0, self.tr("Mọi cán bộ tiếp nhận"))
+        self.officer.setAccessibleName(self.tr("Lọc theo cán bộ tiếp nhận"))
+        self.count.setAccessibleName(self.tr("Số hồ sơ quá hạn"))
+        self.apologise_button.setText(self.tr("Xin lỗi, hẹn lại (Enter)"))
+        self.apologise_button.setAccessibleName(self.tr("Xin lỗi và hẹn lại hồ sơ đang chọn"))
+        self.open_button.setText(self.tr("Mở hồ sơ (Ctrl+O)"))
+        self.open_button.setAccessibleName(self.tr("Mở hồ sơ đang chọn"))
+        self.print_button.setText(self.tr("In danh sách"))
+        self.print_button.setAccessibleName(self.tr("In danh sách hồ sơ quá hạn"))
         unavailable(self.print_button, Reasons.printing())
         self.hint.setText(
-            tr(
+            self.tr(
                 "Thư xin lỗi và hẹn lại (Mẫu 04) ghi rõ lý do chậm trễ và ngày hẹn mới; "
                 "hẹn ban đầu vẫn được lưu."
             )

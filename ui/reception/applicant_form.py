@@ -20,33 +20,33 @@ from ui.widgets import DANGER, MUTED, SUCCESS, colour_text, named
 
 def describe_id(check: IdCheck) -> str:
     """What the number says, for the line under the field."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if check.state is IdState.EMPTY:
-        return tr("IdCheck", "CCCD 12 số, CMND 9 số, hộ chiếu hoặc mã số thuế")
+        return translate("IdCheck", "CCCD 12 số, CMND 9 số, hộ chiếu hoặc mã số thuế")
     if check.state is IdState.INVALID:
         return "✗ " + id_problem(check.reason or "format")
     parts: list[str] = []
     if check.province:
-        parts.append(tr("IdCheck", "đăng ký khai sinh tại {province}").format(province=check.province))
+        parts.append(translate("IdCheck", "đăng ký khai sinh tại {province}").format(province=check.province))
     elif check.province_code and not check.province_code.startswith("0"):
-        parts.append(tr("IdCheck", "mã nơi đăng ký {code}").format(code=check.province_code))
+        parts.append(translate("IdCheck", "mã nơi đăng ký {code}").format(code=check.province_code))
     if check.sex is not None:
-        parts.append(tr("IdCheck", "Nam") if check.sex is Sex.MALE else tr("IdCheck", "Nữ"))
+        parts.append(translate("IdCheck", "Nam") if check.sex is Sex.MALE else translate("IdCheck", "Nữ"))
     if check.birth_year is not None:
-        parts.append(tr("IdCheck", "sinh năm {year}").format(year=check.birth_year))
+        parts.append(translate("IdCheck", "sinh năm {year}").format(year=check.birth_year))
     details = ", ".join(parts)
     if check.state is IdState.TYPING:
         if check.kind is IdKind.PASSPORT:
-            return tr("IdCheck", "Hộ chiếu: gõ tiếp…")
-        progress = tr("IdCheck", "Đã gõ {n}/12 chữ số").format(n=check.digits)
+            return translate("IdCheck", "Hộ chiếu: gõ tiếp…")
+        progress = translate("IdCheck", "Đã gõ {n}/12 chữ số").format(n=check.digits)
         return f"{progress} · {details}" if details else progress
     if check.kind is IdKind.CCCD:
-        return "✓ " + tr("IdCheck", "CCCD hợp lệ: {details}").format(details=details)
+        return "✓ " + translate("IdCheck", "CCCD hợp lệ: {details}").format(details=details)
     if check.kind is IdKind.CMND:
-        return "✓ " + tr("IdCheck", "Số CMND cũ (9 số); nếu là CCCD hãy gõ đủ 12 số")
+        return "✓ " + translate("IdCheck", "Số CMND cũ (9 số); nếu là CCCD hãy gõ đủ 12 số")
     if check.kind is IdKind.TAX_CODE:
-        return "✓ " + tr("IdCheck", "Mã số thuế hợp lệ")
-    return "✓ " + tr("IdCheck", "Hộ chiếu")
+        return "✓ " + translate("IdCheck", "Mã số thuế hợp lệ")
+    return "✓ " + translate("IdCheck", "Hộ chiếu")
 
 
 class ApplicantForm(QWidget):
@@ -119,15 +119,14 @@ class ApplicantForm(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Thông tin người nộp"))
+        self.setAccessibleName(self.tr("Thông tin người nộp"))
         texts = {
-            "id": (tr("Số &giấy tờ:"), tr("Số CCCD, CMND, hộ chiếu hoặc mã số thuế")),
-            "name": (tr("&Họ tên:"), tr("Họ tên người nộp hoặc tên tổ chức")),
-            "birth": (tr("Ngày &sinh:"), tr("Ngày sinh, dạng ngày/tháng/năm")),
-            "phone": (tr("Điện th&oại:"), tr("Số điện thoại")),
-            "email": (tr("&Email:"), tr("Thư điện tử")),
-            "address": (tr("Đị&a chỉ:"), tr("Địa chỉ liên hệ")),
+            "id": (self.tr("Số &giấy tờ:"), self.tr("Số CCCD, CMND, hộ chiếu hoặc mã số thuế")),
+            "name": (self.tr("&Họ tên:"), self.tr("Họ tên người nộp hoặc tên tổ chức")),
+            "birth": (self.tr("Ngày &sinh:"), self.tr("Ngày sinh, dạng ngày/tháng/năm")),
+            "phone": (self.tr("Điện th&oại:"), self.tr("Số điện thoại")),
+            "email": (self.tr("&Email:"), self.tr("Thư điện tử")),
+            "address": (self.tr("Đị&a chỉ:"), self.tr("Địa chỉ liên hệ")),
         }
         fields = {
             "id": self.id_number,
@@ -141,12 +140,12 @@ class ApplicantForm(QWidget):
             self.labels[key].setText(label_text)
             self.labels[key].setAccessibleName(label_text.replace("&", "").rstrip(":"))
             fields[key].setAccessibleName(accessible)
-        self.birth_date.setPlaceholderText(tr("ngày/tháng/năm"))
-        self.phone.setPlaceholderText(tr("ví dụ: 0905 123 456"))
-        self.organisation.setText(tr("Là tổ chức, doanh nghiệp"))
-        self.organisation.setAccessibleName(tr("Người nộp là tổ chức, doanh nghiệp"))
-        self.id_info.setAccessibleName(tr("Kiểm tra số giấy tờ"))
-        self.returning.setAccessibleName(tr("Người nộp đã từng nộp hồ sơ"))
+        self.birth_date.setPlaceholderText(self.tr("ngày/tháng/năm"))
+        self.phone.setPlaceholderText(self.tr("ví dụ: 0905 123 456"))
+        self.organisation.setText(self.tr("Là tổ chức, doanh nghiệp"))
+        self.organisation.setAccessibleName(self.tr("Người nộp là tổ chức, doanh nghiệp"))
+        self.id_info.setAccessibleName(self.tr("Kiểm tra số giấy tờ"))
+        self.returning.setAccessibleName(self.tr("Người nộp đã từng nộp hồ sơ"))
         self._check_id(self.id_number.text())
 
     def changeEvent(self, event: QEvent) -> None:

@@ -36,12 +36,12 @@ class Col(IntEnum):
 
 
 def _title(column: Col) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        Col.NAME: tr("Checklist", "Thành phần hồ sơ"),
-        Col.ORIGINALS: tr("Checklist", "Bản chính"),
-        Col.COPIES: tr("Checklist", "Bản sao"),
-        Col.KIND: tr("Checklist", "Yêu cầu"),
+        Col.NAME: translate("Checklist", "Thành phần hồ sơ"),
+        Col.ORIGINALS: translate("Checklist", "Bản chính"),
+        Col.COPIES: translate("Checklist", "Bản sao"),
+        Col.KIND: translate("Checklist", "Yêu cầu"),
     }[column]
 
 

@@ -129,32 +129,31 @@ class DecisionPanel(QWidget):
     # ----- language ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Lệ phí, hẹn trả và quyết định"))
-        self.fee_label.setText(tr("Lệ phí:"))
-        self.appointment_label.setText(tr("Hẹn trả:"))
-        self.sets_label.setText(tr("Số &bộ:"))
-        self.summary_label.setText(tr("&Nội dung:"))
+        self.setAccessibleName(self.tr("Lệ phí, hẹn trả và quyết định"))
+        self.fee_label.setText(self.tr("Lệ phí:"))
+        self.appointment_label.setText(self.tr("Hẹn trả:"))
+        self.sets_label.setText(self.tr("Số &bộ:"))
+        self.summary_label.setText(self.tr("&Nội dung:"))
         for label in (self.fee_label, self.appointment_label, self.sets_label, self.summary_label):
             label.setAccessibleName(label.text().replace("&", "").rstrip(":"))
-        self.fee.setAccessibleName(tr("Lệ phí phải nộp"))
-        self.limit.setAccessibleName(tr("Thời hạn giải quyết"))
-        self.appointment.setAccessibleName(tr("Ngày hẹn trả kết quả"))
-        self.sets.setAccessibleName(tr("Số bộ hồ sơ"))
-        self.summary.setAccessibleName(tr("Nội dung yêu cầu (không bắt buộc)"))
-        self.summary.setPlaceholderText(tr("Nội dung yêu cầu, không bắt buộc"))
+        self.fee.setAccessibleName(self.tr("Lệ phí phải nộp"))
+        self.limit.setAccessibleName(self.tr("Thời hạn giải quyết"))
+        self.appointment.setAccessibleName(self.tr("Ngày hẹn trả kết quả"))
+        self.sets.setAccessibleName(self.tr("Số bộ hồ sơ"))
+        self.summary.setAccessibleName(self.tr("Nội dung yêu cầu (không bắt buộc)"))
+        self.summary.setPlaceholderText(self.tr("Nội dung yêu cầu, không bắt buộc"))
         # Alt+1/2/3: digits, because the letters are taken by the fields' labels.
-        self.radios[Decision.ACCEPT].setText(tr("Tiếp nhận (Alt+&1)"))
-        self.radios[Decision.SUPPLEMENT].setText(tr("Yêu cầu bổ sung (Alt+&2)"))
-        self.radios[Decision.REFUSE].setText(tr("Từ chối (Alt+&3)"))
+        self.radios[Decision.ACCEPT].setText(self.tr("Tiếp nhận (Alt+&1)"))
+        self.radios[Decision.SUPPLEMENT].setText(self.tr("Yêu cầu bổ sung (Alt+&2)"))
+        self.radios[Decision.REFUSE].setText(self.tr("Từ chối (Alt+&3)"))
         for radio in self.radios.values():
             radio.setAccessibleName(radio.text().split(" (")[0])
-        self.missing_label.setText(tr("&Cần bổ sung (mỗi dòng một loại):"))
-        self.missing_label.setAccessibleName(tr("Giấy tờ cần bổ sung"))
-        self.missing.setAccessibleName(tr("Giấy tờ cần bổ sung, mỗi dòng một loại"))
-        self.reason.setAccessibleName(tr("Lý do"))
-        self.warning.setAccessibleName(tr("Cảnh báo"))
-        self.error.setAccessibleName(tr("Lỗi khi tiếp nhận"))
+        self.missing_label.setText(self.tr("&Cần bổ sung (mỗi dòng một loại):"))
+        self.missing_label.setAccessibleName(self.tr("Giấy tờ cần bổ sung"))
+        self.missing.setAccessibleName(self.tr("Giấy tờ cần bổ sung, mỗi dòng một loại"))
+        self.reason.setAccessibleName(self.tr("Lý do"))
+        self.warning.setAccessibleName(self.tr("Cảnh báo"))
+        self.error.setAccessibleName(self.tr("Lỗi khi tiếp nhận"))
         self._show_state()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -227,26 +226,25 @@ class DecisionPanel(QWidget):
             self._edited()
 
     def _show_state(self) -> None:
-        tr = self.tr
         decision = self.decision()
         procedure = self._procedure
         self.limit.setText(time_limit_label(procedure.time_limit) if procedure else "")
         if procedure is None:
             self.fee.setText("—")
-            self.appointment.setText(tr("Chọn thủ tục để tính ngày hẹn"))
+            self.appointment.setText(self.tr("Chọn thủ tục để tính ngày hẹn"))
         else:
             fees = "; ".join(f"{f.name}: {format_money(f.amount)}" for f in procedure.fees if f.amount)
             total = format_money(procedure.total_fee)
             self.fee.setText(f"{total} ({fees})" if fees and len(procedure.fees) > 1 else total)
             if decision is Decision.ACCEPT:
                 if self._due is None:
-                    self.appointment.setText(tr("Đang tính…"))
+                    self.appointment.setText(self.tr("Đang tính…"))
                 else:
                     self.appointment.setText(format_appointment(self._due))
             elif decision is Decision.SUPPLEMENT:
-                self.appointment.setText(tr("Chưa hẹn: thời hạn tính từ khi nhận đủ hồ sơ"))
+                self.appointment.setText(self.tr("Chưa hẹn: thời hạn tính từ khi nhận đủ hồ sơ"))
             else:
-                self.appointment.setText(tr("Không hẹn trả (từ chối tiếp nhận)"))
+                self.appointment.setText(self.tr("Không hẹn trả (từ chối tiếp nhận)"))
         supplement = decision is Decision.SUPPLEMENT
         refuse = decision is Decision.REFUSE
         self.missing_label.setVisible(supplement)
@@ -254,15 +252,15 @@ class DecisionPanel(QWidget):
         self.reason_label.setVisible(supplement or refuse)
         self.reason.setVisible(supplement or refuse)
         if refuse:
-            self.reason_label.setText(tr("&Lý do từ chối (in trên phiếu):"))
-            self.reason.setPlaceholderText(tr("Bắt buộc: lý do từ chối tiếp nhận"))
+            self.reason_label.setText(self.tr("&Lý do từ chối (in trên phiếu):"))
+            self.reason.setPlaceholderText(self.tr("Bắt buộc: lý do từ chối tiếp nhận"))
         else:
-            self.reason_label.setText(tr("&Lý do (in trên phiếu):"))
-            self.reason.setPlaceholderText(tr("Hồ sơ chưa đầy đủ thành phần theo quy định"))
+            self.reason_label.setText(self.tr("&Lý do (in trên phiếu):"))
+            self.reason.setPlaceholderText(self.tr("Hồ sơ chưa đầy đủ thành phần theo quy định"))
         self.reason_label.setAccessibleName(self.reason_label.text().replace("&", "").rstrip(":"))
         if decision is Decision.ACCEPT and self._missing_required:
             self.warning.setText(
-                tr(
+                self.tr(
                     "Còn thiếu {n} thành phần bắt buộc: {names}. Đánh dấu đã nhận, hoặc chọn “Yêu cầu bổ "
                     "sung”."
                 ).format(n=len(self._missing_required), names="; ".join(self._missing_required))
@@ -271,9 +269,9 @@ class DecisionPanel(QWidget):
             self.warning.clear()
         self.warning.setVisible(bool(self.warning.text()))
         submit = {
-            Decision.ACCEPT: tr("Tiếp nhận hồ sơ (Ctrl+Enter)"),
-            Decision.SUPPLEMENT: tr("Ghi nhận yêu cầu bổ sung (Ctrl+Enter)"),
-            Decision.REFUSE: tr("Ghi nhận từ chối tiếp nhận (Ctrl+Enter)"),
+            Decision.ACCEPT: self.tr("Tiếp nhận hồ sơ (Ctrl+Enter)"),
+            Decision.SUPPLEMENT: self.tr("Ghi nhận yêu cầu bổ sung (Ctrl+Enter)"),
+            Decision.REFUSE: self.tr("Ghi nhận từ chối tiếp nhận (Ctrl+Enter)"),
         }[decision]
         self.submit.setText(submit)
         self.submit.setAccessibleName(submit.split(" (")[0])

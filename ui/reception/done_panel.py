@@ -58,17 +58,16 @@ class DonePanel(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Kết quả tiếp nhận"))
-        self.code.setAccessibleName(tr("Mã hồ sơ"))
-        self.details.setAccessibleName(tr("Thông tin hồ sơ"))
-        self.appointment.setAccessibleName(tr("Ngày hẹn trả"))
-        self.preview_button.setText(tr("Xem trước"))
-        self.preview_button.setAccessibleName(tr("Xem trước phiếu"))
-        self.open_button.setText(tr("Mở hồ sơ"))
-        self.open_button.setAccessibleName(tr("Mở trang hồ sơ"))
-        self.new_button.setText(tr("Tiếp nhận hồ sơ mới (Ctrl+N)"))
-        self.new_button.setAccessibleName(tr("Tiếp nhận hồ sơ mới"))
+        self.setAccessibleName(self.tr("Kết quả tiếp nhận"))
+        self.code.setAccessibleName(self.tr("Mã hồ sơ"))
+        self.details.setAccessibleName(self.tr("Thông tin hồ sơ"))
+        self.appointment.setAccessibleName(self.tr("Ngày hẹn trả"))
+        self.preview_button.setText(self.tr("Xem trước"))
+        self.preview_button.setAccessibleName(self.tr("Xem trước phiếu"))
+        self.open_button.setText(self.tr("Mở hồ sơ"))
+        self.open_button.setAccessibleName(self.tr("Mở trang hồ sơ"))
+        self.new_button.setText(self.tr("Tiếp nhận hồ sơ mới (Ctrl+N)"))
+        self.new_button.setAccessibleName(self.tr("Tiếp nhận hồ sơ mới"))
         unavailable(self.print_button, Reasons.printing())
         unavailable(self.preview_button, Reasons.printing())
         self._show()
@@ -85,30 +84,29 @@ class DonePanel(QFrame):
         r = self._received
         if r is None:
             return
-        tr = self.tr
         if r.status is Status.RECEIVED:
-            self.title.setText(tr("✓ Đã tiếp nhận hồ sơ"))
+            self.title.setText(self.tr("✓ Đã tiếp nhận hồ sơ"))
             colour_text(self.title, SUCCESS)
-            form = tr("In giấy tiếp nhận và hẹn trả (Mẫu 01)")
+            form = self.tr("In giấy tiếp nhận và hẹn trả (Mẫu 01)")
         elif r.status is Status.SUPPLEMENT_REQUESTED:
-            self.title.setText(tr("Đã ghi nhận yêu cầu bổ sung hồ sơ"))
+            self.title.setText(self.tr("Đã ghi nhận yêu cầu bổ sung hồ sơ"))
             colour_text(self.title, WARNING)
-            form = tr("In phiếu yêu cầu bổ sung (Mẫu 02)")
+            form = self.tr("In phiếu yêu cầu bổ sung (Mẫu 02)")
         else:
-            self.title.setText(tr("Đã ghi nhận từ chối tiếp nhận hồ sơ"))
+            self.title.setText(self.tr("Đã ghi nhận từ chối tiếp nhận hồ sơ"))
             colour_text(self.title, WARNING)
-            form = tr("In phiếu từ chối (Mẫu 03)")
+            form = self.tr("In phiếu từ chối (Mẫu 03)")
         self.title.setAccessibleName(self.title.text())
         self.print_button.setText(form)
         self.print_button.setAccessibleName(form)
         self.code.setText(r.code)
         if r.due_local is not None:
-            self.appointment.setText(tr("Hẹn trả: {when}").format(when=format_appointment(r.due_local)))
+            self.appointment.setText(self.tr("Hẹn trả: {when}").format(when=format_appointment(r.due_local)))
         else:
             self.appointment.setText("")
         self.appointment.setVisible(r.due_local is not None)
         self.details.setText(
-            tr("Người nộp: {name}\nThủ tục: {procedure}\nTiếp nhận lúc: {at}\nLệ phí: {fee}").format(
+            self.tr("Người nộp: {name}\nThủ tục: {procedure}\nTiếp nhận lúc: {at}\nLệ phí: {fee}").format(
                 name=r.applicant_name,
                 procedure=r.procedure_name,
                 at=format_datetime(r.received_local),

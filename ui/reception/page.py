@@ -41,7 +41,7 @@ from ui.reception.ops import Appointment, Received, lookup_applicant, preview_ap
 from ui.reception.procedure_picker import ProcedurePicker
 from ui.session import Session
 from ui.tasks import CollectionOp, QueryOp, TaskManager
-from ui.widgets import MUTED, WARNING, Reasons, colour_text, heading, named, unavailable
+from ui.widgets import MUTED, WARNING, Reasons, colour_text, heading, name_internals, named, unavailable
 
 log = logging.getLogger(__name__)
 
@@ -203,19 +203,18 @@ class ReceptionPage(QWidget):
     # ----- language ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Tiếp nhận hồ sơ"))
-        self.title.setText(tr("Tiếp nhận hồ sơ"))
+        self.setAccessibleName(self.tr("Tiếp nhận hồ sơ"))
+        self.title.setText(self.tr("Tiếp nhận hồ sơ"))
         self.hint.setText(
-            tr(
+            self.tr(
                 "Tab: ô tiếp · Phím cách: đã nhận · Alt+1/2/3: tiếp nhận, bổ sung, từ chối · "
                 "Ctrl+Enter: ghi nhận · Ctrl+N: hồ sơ mới"
             )
         )
-        self.step_procedure.setText(tr("1. Thủ tục"))
-        self.step_components.setText(tr("2. Thành phần hồ sơ"))
-        self.step_applicant.setText(tr("3. Người nộp"))
-        self.step_decision.setText(tr("4. Hẹn trả, lệ phí và quyết định"))
+        self.step_procedure.setText(self.tr("1. Thủ tục"))
+        self.step_components.setText(self.tr("2. Thành phần hồ sơ"))
+        self.step_applicant.setText(self.tr("3. Người nộp"))
+        self.step_decision.setText(self.tr("4. Hẹn trả, lệ phí và quyết định"))
         for label in (
             self.title,
             self.hint,
@@ -225,12 +224,14 @@ class ReceptionPage(QWidget):
             self.step_decision,
         ):
             label.setAccessibleName(label.text())
-        self.notice.setAccessibleName(tr("Thông báo"))
-        self.right_scroll.setAccessibleName(tr("Người nộp và quyết định"))
-        self.right_scroll.widget().setAccessibleName(tr("Người nộp và quyết định"))
-        self.chosen.setAccessibleName(tr("Thủ tục đã chọn"))
-        self.scan_button.setText(tr("Quét thành phần đang chọn"))
-        self.scan_button.setAccessibleName(tr("Quét thành phần hồ sơ"))
+        self.notice.setAccessibleName(self.tr("Thông báo"))
+        self.right_scroll.setAccessibleName(self.tr("Người nộp và quyết định"))
+        self.stack.setAccessibleName(self.tr("Tiếp nhận hồ sơ"))
+        self.form_widget.setAccessibleName(self.tr("Phiếu tiếp nhận"))
+        self.right_scroll.widget().setAccessibleName(self.tr("Người nộp và quyết định"))
+        self.chosen.setAccessibleName(self.tr("Thủ tục đã chọn"))
+        self.scan_button.setText(self.tr("Quét thành phần đang chọn"))
+        self.scan_button.setAccessibleName(self.tr("Quét thành phần hồ sơ"))
         unavailable(self.scan_button, Reasons.scanning())
         self._show_chosen()
 
@@ -322,6 +323,7 @@ class ReceptionPage(QWidget):
     def choose_procedure(self, procedure: Procedure) -> None:
         self._set_procedure(procedure, [])
         self.picker.query.setText(procedure.name)
+        name_internals(self.picker)  # the clear button appears with the text
         self._changed()
         self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -69,24 +69,23 @@ class ReturnsPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setAccessibleName(tr("Trả kết quả"))
-        self.title.setText(tr("Trả kết quả"))
+        self.setAccessibleName(self.tr("Trả kết quả"))
+        self.title.setText(self.tr("Trả kết quả"))
         self.title.setAccessibleName(self.title.text())
         self.instruction.setText(
-            tr(
+            self.tr(
                 "Quét mã vạch trên giấy hẹn trả của công dân (ở bất kỳ màn hình nào), hoặc gõ mã hồ sơ rồi "
                 "nhấn Enter."
             )
         )
         self.instruction.setAccessibleName(self.instruction.text())
-        self.code.setPlaceholderText(tr("Mã hồ sơ, ví dụ 000.00.00.H48-260311-0001"))
-        self.code.setAccessibleName(tr("Mã hồ sơ cần trả kết quả"))
-        self.open_button.setText(tr("Mở"))
-        self.open_button.setAccessibleName(tr("Mở hồ sơ để trả kết quả"))
-        self.problem.setAccessibleName(tr("Thông báo"))
-        self.count.setAccessibleName(tr("Số hồ sơ chờ trả"))
-        self.hint.setText(tr("Enter hoặc nhấp đúp vào một dòng để trả kết quả của hồ sơ đó."))
+        self.code.setPlaceholderText(self.tr("Mã hồ sơ, ví dụ 000.00.00.H48-260311-0001"))
+        self.code.setAccessibleName(self.tr("Mã hồ sơ cần trả kết quả"))
+        self.open_button.setText(self.tr("Mở"))
+        self.open_button.setAccessibleName(self.tr("Mở hồ sơ để trả kết quả"))
+        self.problem.setAccessibleName(self.tr("Thông báo"))
+        self.count.setAccessibleName(self.tr("Số hồ sơ chờ trả"))
+        self.hint.setText(self.tr("Enter hoặc nhấp đúp vào một dòng để trả kết quả của hồ sơ đó."))
         self.hint.setAccessibleName(self.hint.text())
         self._say_count()
 

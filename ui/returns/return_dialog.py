@@ -59,29 +59,28 @@ class ReturnDialog(ActionDialog):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = self.tr
         self.self_radio.setText(
-            tr("Người nộp hồ sơ tự nhận ({name})").format(name=self.dossier.applicant.name)
+            self.tr("Người nộp hồ sơ tự nhận ({name})").format(name=self.dossier.applicant.name)
         )
-        self.other_radio.setText(tr("Người khác nhận thay (có giấy ủy quyền)"))
+        self.other_radio.setText(self.tr("Người khác nhận thay (có giấy ủy quyền)"))
         for widget in (self.self_radio, self.other_radio):
             widget.setAccessibleName(widget.text())
-        self.name_label.setText(tr("&Họ tên người nhận:"))
-        self.name_label.setAccessibleName(tr("Họ tên người nhận"))
-        self.name.setAccessibleName(tr("Họ tên người nhận"))
-        self.id_label.setText(tr("Số &giấy tờ người nhận:"))
-        self.id_label.setAccessibleName(tr("Số giấy tờ người nhận"))
-        self.id_number.setAccessibleName(tr("Số CCCD, CMND hoặc hộ chiếu của người nhận"))
-        self.id_info.setAccessibleName(tr("Kiểm tra số giấy tờ"))
-        self.fee_label.setText(tr("Đã &thu (đồng):"))
-        self.fee_label.setAccessibleName(tr("Số tiền đã thu"))
-        self.fee.setAccessibleName(tr("Số tiền đã thu, đồng"))
+        self.name_label.setText(self.tr("&Họ tên người nhận:"))
+        self.name_label.setAccessibleName(self.tr("Họ tên người nhận"))
+        self.name.setAccessibleName(self.tr("Họ tên người nhận"))
+        self.id_label.setText(self.tr("Số &giấy tờ người nhận:"))
+        self.id_label.setAccessibleName(self.tr("Số giấy tờ người nhận"))
+        self.id_number.setAccessibleName(self.tr("Số CCCD, CMND hoặc hộ chiếu của người nhận"))
+        self.id_info.setAccessibleName(self.tr("Kiểm tra số giấy tờ"))
+        self.fee_label.setText(self.tr("Đã &thu (đồng):"))
+        self.fee_label.setAccessibleName(self.tr("Số tiền đã thu"))
+        self.fee.setAccessibleName(self.tr("Số tiền đã thu, đồng"))
         self.fee_info.setText(
-            tr("Phí, lệ phí theo thủ tục: {fee}").format(fee=format_money(self.dossier.fee_total))
+            self.tr("Phí, lệ phí theo thủ tục: {fee}").format(fee=format_money(self.dossier.fee_total))
         )
         self.fee_info.setAccessibleName(self.fee_info.text())
-        self.ok.setText(tr("Trả kết quả (Ctrl+Enter)"))
-        self.ok.setAccessibleName(tr("Trả kết quả"))
+        self.ok.setText(self.tr("Trả kết quả (Ctrl+Enter)"))
+        self.ok.setAccessibleName(self.tr("Trả kết quả"))
         self._check(self.id_number.text())
 
     def _who_changed(self, _id: int, checked: bool) -> None:

@@ -26,7 +26,7 @@ from ui.errors import describe_error
 from ui.i18n import on_language_change
 from ui.settings.pages import CounterPage, DevicePage, LanguagePage, OfficePage, ServerPage, SettingsPage
 from ui.tasks import QueryOp, TaskManager
-from ui.widgets import DANGER, colour_text, named
+from ui.widgets import DANGER, colour_text, name_internals, named
 
 
 class SettingsDialog(QDialog):
@@ -79,16 +79,17 @@ class SettingsDialog(QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setWindowTitle(tr("Cài đặt"))
-        self.setAccessibleName(tr("Cài đặt"))
-        self.list.setAccessibleName(tr("Nhóm cài đặt"))
-        self.stack.setAccessibleName(tr("Trang cài đặt"))
-        self.error.setAccessibleName(tr("Lỗi"))
-        self.save_button.setText(tr("Lưu"))
-        self.save_button.setAccessibleName(tr("Lưu cài đặt"))
-        self.cancel_button.setText(tr("Huỷ"))
-        self.cancel_button.setAccessibleName(tr("Huỷ"))
+        self.setWindowTitle(self.tr("Cài đặt"))
+        self.setAccessibleName(self.tr("Cài đặt"))
+        self.list.setAccessibleName(self.tr("Nhóm cài đặt"))
+        self.stack.setAccessibleName(self.tr("Trang cài đặt"))
+        self.error.setAccessibleName(self.tr("Lỗi"))
+        self.save_button.setText(self.tr("Lưu"))
+        self.save_button.setAccessibleName(self.tr("Lưu cài đặt"))
+        self.cancel_button.setText(self.tr("Huỷ"))
+        self.cancel_button.setAccessibleName(self.tr("Huỷ"))
+        self.buttons.setAccessibleName(self.tr("Lưu hoặc huỷ"))
+        name_internals(self)
         for i, page in enumerate(self.pages):
             item = self.list.item(i)
             if item is not None:
@@ -110,6 +111,12 @@ class SettingsDialog(QDialog):
         return values
 
     def save(self) -> None:
+        for i, page in enumerate(self.pages):
+            problem = page.problem()
+            if problem:
+                self.list.setCurrentRow(i)
+                self.error.setText(problem)
+                return
         try:
             updated = self.settings.with_values(self.values())
         except DomainError as exc:

@@ -4,6 +4,7 @@ their test button disabled until the printing, scanning and display features lan
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.codes import CodeFormat
+from app.domain.errors import ValidationError
 from app.settings.spec import (
     DESK_CODE_SLOT,
     DESK_COUNTER,
@@ -74,6 +77,10 @@ class SettingsPage(QWidget):
     def values(self) -> dict[str, Any]:
         return {}
 
+    def problem(self) -> str | None:
+        """What is wrong with the page's values, in words, or None."""
+        return None
+
 
 def _line(name: str) -> tuple[QLabel, QLineEdit]:
     return named(QLabel(), f"{name}Label"), named(QLineEdit(), name)
@@ -108,20 +115,30 @@ class OfficePage(SettingsPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = self.tr
         self.note.setText(
-            tr("Tên và mã in trên các mẫu phiếu. Thay đổi có hiệu lực khi mở lại chương trình.")
+            self.tr("Tên và mã in trên các mẫu phiếu. Thay đổi có hiệu lực khi mở lại chương trình.")
         )
-        _say(self.name_label, self.office_name, tr("&Tên cơ quan:"))
-        _say(self.code_label, self.office_code, tr("&Mã định danh:"))
-        _say(self.unit_label, self.unit_code, tr("Mã đơn vị trong &mã hồ sơ:"))
-        _say(self.place_label, self.place, tr("&Địa danh trên phiếu:"))
+        _say(self.name_label, self.office_name, self.tr("&Tên cơ quan:"))
+        _say(self.code_label, self.office_code, self.tr("&Mã định danh:"))
+        _say(self.unit_label, self.unit_code, self.tr("Mã đơn vị trong &mã hồ sơ:"))
+        _say(self.place_label, self.place, self.tr("&Địa danh trên phiếu:"))
 
     def load(self, settings: Settings) -> None:
         self.office_name.setText(settings.get(OFFICE_NAME))
         self.office_code.setText(settings.get(OFFICE_CODE))
         self.unit_code.setText(settings.get(OFFICE_UNIT_CODE))
         self.place.setText(settings.get(OFFICE_PLACE))
+
+    def problem(self) -> str | None:
+        unit = self.unit_code.text().strip()
+        if unit:
+            try:  # the same rule the dossier codes are made with
+                CodeFormat().format(unit, date(2000, 1, 1), 1)
+            except ValidationError:
+                return self.tr(
+                    "Mã đơn vị chỉ gồm chữ cái không dấu, chữ số và dấu chấm, ví dụ 000.00.53.H48."
+                )
+        return None
 
     def values(self) -> dict[str, Any]:
         return {
@@ -154,16 +171,15 @@ class CounterPage(SettingsPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = self.tr
         self.note.setText(
-            tr(
+            self.tr(
                 "Hai máy của cùng đơn vị không được dùng chung khối số hồ sơ. "
                 "Thay đổi có hiệu lực khi mở lại chương trình."
             )
         )
-        _say(self.counter_label, self.counter, tr("Số &quầy:"))
-        _say(self.slot_label, self.slot, tr("&Khối số hồ sơ (0-9):"))
-        _say(self.officer_label, self.officer, tr("Tài khoản &gợi ý khi đăng nhập:"))
+        _say(self.counter_label, self.counter, self.tr("Số &quầy:"))
+        _say(self.slot_label, self.slot, self.tr("&Khối số hồ sơ (0-9):"))
+        _say(self.officer_label, self.officer, self.tr("Tài khoản &gợi ý khi đăng nhập:"))
 
     def load(self, settings: Settings) -> None:
         self.counter.setValue(settings.get(DESK_COUNTER))
@@ -222,11 +238,12 @@ class ServerPage(SettingsPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = self.tr
-        self.note.setText(tr("Địa chỉ máy chủ tổng hợp hồ sơ của tỉnh; để trống nếu máy làm việc độc lập."))
-        _say(self.url_label, self.url, tr("Địa chỉ &máy chủ:"))
-        self.test_button.setText(tr("Kiểm tra kết nối"))
-        self.test_button.setAccessibleName(tr("Kiểm tra kết nối máy chủ"))
+        self.note.setText(
+            self.tr("Địa chỉ máy chủ tổng hợp hồ sơ của tỉnh; để trống nếu máy làm việc độc lập.")
+        )
+        _say(self.url_label, self.url, self.tr("Địa chỉ &máy chủ:"))
+        self.test_button.setText(self.tr("Kiểm tra kết nối"))
+        self.test_button.setAccessibleName(self.tr("Kiểm tra kết nối máy chủ"))
         unavailable(self.test_button, Reasons.sync())
 
     def load(self, settings: Settings) -> None:
@@ -234,6 +251,12 @@ class ServerPage(SettingsPage):
 
     def values(self) -> dict[str, Any]:
         return {SERVER_URL.key: self.url.text().strip()}
+
+    def problem(self) -> str | None:
+        url = self.url.text().strip()
+        if url and not url.startswith(("http://", "https://")):
+            return self.tr("Địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://")
+        return None
 
 
 class DevicePage(SettingsPage):
@@ -263,16 +286,15 @@ class DevicePage(SettingsPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = self.tr
         self.note.setText(
             {
-                "printers": tr("Máy in phiếu (A5/A4) và máy in nhiệt phiếu thứ tự."),
-                "scanner": tr("Máy quét thành phần hồ sơ."),
-                "displays": tr("Bảng LED số thứ tự ở quầy và loa gọi số."),
+                "printers": self.tr("Máy in phiếu (A5/A4) và máy in nhiệt phiếu thứ tự."),
+                "scanner": self.tr("Máy quét thành phần hồ sơ."),
+                "displays": self.tr("Bảng LED số thứ tự ở quầy và loa gọi số."),
             }[self.key]
         )
         self.status.setText(self._reason())
         self.status.setAccessibleName(self.status.text())
-        self.test_button.setText(tr("Thử thiết bị"))
-        self.test_button.setAccessibleName(tr("Thử thiết bị: {name}").format(name=self.name()))
+        self.test_button.setText(self.tr("Thử thiết bị"))
+        self.test_button.setAccessibleName(self.tr("Thử thiết bị: {name}").format(name=self.name()))
         unavailable(self.test_button, self._reason())
