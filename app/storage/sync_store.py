@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.catalog import procedure_fingerprint, procedure_from_dict
@@ -95,17 +95,27 @@ class SqlSyncStore:
 
     # ----- push -------------------------------------------------------------------------------------------
 
-    def pending_batch(self, limit: int) -> OutgoingBatch | None:
+    def pending_batch(self, limit: int, after: int | None = None) -> OutgoingBatch | None:
         with self._read() as connection, connection.begin():
-            acked = _int_meta(connection, ACKED_SEQ)
+            start = _int_meta(connection, ACKED_SEQ) if after is None else after
             rows = connection.execute(
-                select(outbox).where(outbox.c.seq > acked).order_by(outbox.c.seq).limit(limit)
+                select(outbox).where(outbox.c.seq > start).order_by(outbox.c.seq).limit(limit)
             ).all()
             if not rows:
                 return None
-            histories = self._histories(
-                connection, {r.aggregate_id for r in rows if r.stream == DOSSIER_STREAM}
-            )
+            events = self._events(connection, [r for r in rows if r.stream == DOSSIER_STREAM])
+            hashes: dict[tuple[int, int], str] = {}
+
+            def hash_of(dossier_id: int, seq: int) -> str | None:
+                # Each event's hash is also the next one's `prev`: compute it once.
+                key = (dossier_id, seq)
+                if key not in hashes:
+                    event = events.get(key)
+                    if event is None:
+                        return None
+                    hashes[key] = event_hash(event)
+                return hashes[key]
+
             items: list[OutgoingItem] = []
             fingerprints: set[str] = set()
             for row in rows:
@@ -115,23 +125,20 @@ class SqlSyncStore:
                     key = f"{row.stream}:{row.aggregate_id}.{row.event_seq}"
                     items.append(OutgoingItem(row.seq, row.stream, key, "", None))
                     continue
-                uid, history = histories[row.aggregate_id]
-                event = history.get(row.event_seq)
-                if event is None:
+                event = events.get((row.aggregate_id, row.event_seq))
+                digest = hash_of(row.aggregate_id, row.event_seq)
+                if event is None or digest is None:
                     # A row this desk cannot read back (a damaged or hand-edited database): the server
                     # dead-letters it and the rows after it still go.
-                    key = f"{uid}.{row.event_seq}"
+                    key = f"{row.aggregate_id}:{row.event_seq}"
                     items.append(OutgoingItem(row.seq, DOSSIER_STREAM, key, "", {"unreadable": True}))
                     continue
-                previous = history.get(row.event_seq - 1)
-                body = event_body(event, event_hash(previous) if previous is not None else None)
+                body = event_body(event, hash_of(row.aggregate_id, row.event_seq - 1))
                 fingerprint = cited_procedure(event)
                 if fingerprint is not None:
                     fingerprints.add(fingerprint)
                 items.append(
-                    OutgoingItem(
-                        row.seq, DOSSIER_STREAM, event.key, event_hash(event), body, cited_blobs(event)
-                    )
+                    OutgoingItem(row.seq, DOSSIER_STREAM, event.key, digest, body, cited_blobs(event))
                 )
             procedures: dict[str, Any] = {}
             if fingerprints:
@@ -144,34 +151,45 @@ class SqlSyncStore:
             return OutgoingBatch(tuple(items), procedures)
 
     @staticmethod
-    def _histories(connection: Connection, ids: set[int]) -> dict[int, tuple[str, dict[int, DossierEvent]]]:
-        if not ids:
+    def _events(connection: Connection, rows: Sequence[Any]) -> dict[tuple[int, int], DossierEvent]:
+        """The events the outbox rows name, and the one before each (its hash is the row's `prev`)."""
+        if not rows:
             return {}
+        ids = {r.aggregate_id for r in rows}
         uids = dict(
             connection.execute(select(dossiers.c.id, dossiers.c.uid).where(dossiers.c.id.in_(ids))).all()
         )
-        histories: dict[int, tuple[str, dict[int, DossierEvent]]] = {i: (uids[i], {}) for i in ids}
-        for row in connection.execute(select(dossier_events).where(dossier_events.c.dossier_id.in_(ids))):
-            uid, events = histories[row.dossier_id]
+        wanted = {(r.aggregate_id, r.event_seq) for r in rows} | {
+            (r.aggregate_id, r.event_seq - 1) for r in rows
+        }
+        found: dict[tuple[int, int], DossierEvent] = {}
+        statement = select(dossier_events).where(
+            tuple_(dossier_events.c.dossier_id, dossier_events.c.seq).in_(sorted(wanted))
+        )
+        for row in connection.execute(statement):
             try:
-                events[row.seq] = event_from_row(row, uid)
+                found[(row.dossier_id, row.seq)] = event_from_row(row, uids[row.dossier_id])
             except (ValueError, KeyError, TypeError) as exc:
-                log.error("event %s.%s cannot be read: %s", uid, row.seq, exc)
-        return histories
+                log.error("event %s.%s cannot be read: %s", uids.get(row.dossier_id), row.seq, exc)
+        return found
 
     def record_push(self, result: PushResult) -> int:
         if not result.verdicts:
             return 0
         now = self._clock.now()
+        first, last = result.verdicts[0].device_seq, result.verdicts[-1].device_seq
         with self._engine.begin() as connection:
             acked = _int_meta(connection, ACKED_SEQ)
-            newly = 0
+            newly = sum(1 for verdict in result.verdicts if verdict.device_seq > acked)
+            listed = connection.execute(
+                select(func.count()).where(sync_dead_letters.c.device_seq.between(first, last))
+            ).scalar_one()
             for verdict in result.verdicts:
-                if verdict.device_seq > acked:
-                    newly += 1
-                self._keep_verdict(connection, verdict, now)
+                # Usually all were accepted and none is listed: then no statement per verdict.
+                if listed or not verdict.verdict.delivered or verdict.reason is not None:
+                    self._keep_verdict(connection, verdict, now)
             # max(): a second process (the CLI while the app syncs) may have recorded further already.
-            write_meta(connection, ACKED_SEQ, str(max(acked, result.verdicts[-1].device_seq)))
+            write_meta(connection, ACKED_SEQ, str(max(acked, last)))
         return newly
 
     @staticmethod

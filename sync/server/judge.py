@@ -146,7 +146,7 @@ class Judge:
     states: dict[str, DossierState | None] = field(default_factory=dict)
     present_blobs: set[str] = field(default_factory=set)
     new_versions: dict[str, Any] = field(default_factory=dict)  # to store with the accepted events
-    codes: dict[str, str] = field(default_factory=dict)  # dossier code -> uid, accepted in this batch
+    codes: dict[str, str] = field(default_factory=dict)  # dossier code -> uid: stored, or in this batch
 
     def run(self, items: Iterable[PushItem]) -> tuple[list[Outcome], str | None]:
         """Verdicts in order; stops at the first event citing a file the server does not hold yet."""
@@ -165,6 +165,7 @@ class Judge:
     def _preload(self, items: list[PushItem]) -> None:
         uids: set[str] = set()
         shas: set[str] = set()
+        codes: set[str] = set()
         for item in items:
             body = item.body
             if (
@@ -174,8 +175,19 @@ class Judge:
             ):
                 uids.add(body["dossier"])
                 payload = body.get("payload")
-                if body.get("type") == EventType.DOCUMENT_ADDED.value and isinstance(payload, dict):
+                if not isinstance(payload, dict):
+                    continue
+                if body.get("type") == EventType.DOCUMENT_ADDED.value:
                     shas.add(str(payload.get("sha256")))
+                if body.get("seq") == 1 and isinstance(payload.get("code"), str):
+                    codes.add(payload["code"])
+        if codes:
+            # One query for every new dossier's code, not one per dossier: round trips are what a push
+            # spends its time on.
+            rows = self.connection.execute(
+                select(dossiers.c.code, dossiers.c.uid).where(dossiers.c.code.in_(codes))
+            )
+            self.codes.update((row.code, row.uid) for row in rows)
         if shas:
             self.present_blobs = set(
                 self.connection.execute(select(blobs.c.sha256).where(blobs.c.sha256.in_(shas))).scalars()
@@ -277,11 +289,7 @@ class Judge:
             dossier = replay([event], procedure)
         except (DomainError, ValueError, KeyError, TypeError, IndexError) as exc:
             return reject("invalid_event", f"the new dossier does not replay: {exc}")
-        taken = self.codes.get(dossier.code)
-        if taken is None:
-            taken = self.connection.execute(
-                select(dossiers.c.uid).where(dossiers.c.code == dossier.code)
-            ).scalar_one_or_none()
+        taken = self.codes.get(dossier.code)  # preloaded from the database, and this batch's own
         if taken is not None and taken != event.dossier_uid:
             return reject("code_taken", f"dossier code {dossier.code} belongs to another dossier")
         self.codes[dossier.code] = event.dossier_uid

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.services.sync.wire import Verdict
@@ -263,7 +263,10 @@ def _write(
 
 
 def _project(connection: Connection, judge: Judge, now: datetime) -> None:
-    """The dossiers table: what the look-up page and stats read without replaying events."""
+    """The dossiers table: what the look-up page and stats read without replaying events. Two statements
+    per batch (executemany), not one per dossier."""
+    created: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     for state in judge.states.values():
         if state is None or not state.changed:
             continue
@@ -276,17 +279,27 @@ def _project(connection: Connection, judge: Judge, now: datetime) -> None:
             "updated_at": now,
         }
         if state.new:
-            connection.execute(
-                insert(dossiers).values(
-                    uid=state.uid,
-                    code=state.code,
-                    office_code=state.office_code,
-                    procedure_code=dossier.procedure_code,
-                    procedure_version=state.procedure_version,
-                    applicant_masked=state.masked_name,
-                    received_at=dossier.received_at,
+            created.append(
+                {
+                    "uid": state.uid,
+                    "code": state.code,
+                    "office_code": state.office_code,
+                    "procedure_code": dossier.procedure_code,
+                    "procedure_version": state.procedure_version,
+                    "applicant_masked": state.masked_name,
+                    "received_at": dossier.received_at,
                     **values,
-                )
+                }
             )
         else:
-            connection.execute(update(dossiers).where(dossiers.c.uid == state.uid).values(**values))
+            changed.append({"key_uid": state.uid, **values})
+    if created:
+        connection.execute(insert(dossiers), created)
+    if changed:
+        names = ("status", "due_at", "version", "head_hash", "updated_at")
+        connection.execute(
+            update(dossiers)
+            .where(dossiers.c.uid == bindparam("key_uid"))
+            .values({name: bindparam(name) for name in names}),
+            changed,
+        )

@@ -170,8 +170,9 @@ class SyncAttempts:
 class SyncStore(Protocol):
     """The desk's side of the protocol: what to send, what was acknowledged, what was pulled."""
 
-    def pending_batch(self, limit: int) -> OutgoingBatch | None:
-        """The next unacknowledged outbox rows, in device sequence order."""
+    def pending_batch(self, limit: int, after: int | None = None) -> OutgoingBatch | None:
+        """The next outbox rows after `after` (default: after the acknowledged watermark), in device
+        sequence order."""
         ...
 
     def record_push(self, result: PushResult) -> int:

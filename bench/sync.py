@@ -1,0 +1,432 @@
+"""`python -m bench.sync`: the sync targets of issue 5, on PostgreSQL over loopback with a real uvicorn.
+
+1. push: N dossiers with their whole histories (`dev seed`), pushed by one desk; events/s and seconds.
+2. files: 100 MB of scans over a link cut every 5 MB (sync/devtools/faultproxy.py); every file must arrive
+   whole (SHA-256 checked on the server's disk) and no more than one chunk per cut may be sent twice.
+3. desks: 50 desks pushing at once (each its own device, token and sequence; small batches, as a desk
+   that syncs after each reception); median and 95th percentile of the push round trip.
+
+The machine is shared: figures are medians/percentiles of one run; compare ratios between runs, not
+absolute numbers between machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import os
+import random
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.measure import percentile
+
+PG_ADMIN = os.environ.get("MOTCUA_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+OFFICE = "TTPVHCC-QNG"  # the demo office
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def _postgres() -> Iterator[str]:
+    import psycopg
+    from psycopg import sql
+
+    name = f"motcua_bench_{secrets.token_hex(4)}"
+    with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as c:
+        c.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as c:
+            c.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (name,),
+            )
+            c.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+
+
+@contextmanager
+def _server(database_url: str, work: Path, workers: int = 1) -> Iterator[tuple[str, int]]:
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_")}
+    env.update(
+        MOTCUA_DATABASE_URL=database_url,
+        MOTCUA_HOME=str(work / "server-home"),
+        MOTCUA_BLOB_DIR=str(work / "blobs"),
+    )
+    env["MOTCUA_MAX_FILE_MB"] = "200"
+    script = Path(sys.executable).with_name("motcua-server")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "sync.server"]
+    log = (work / "server.log").open("w")
+    process = subprocess.Popen(
+        [
+            *command,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--workers",
+            str(workers),
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"server did not start: {(work / 'server.log').read_text()}")
+            time.sleep(0.1)
+        yield base, port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def _template(root: Path) -> Path:
+    from app.bootstrap import open_desk
+    from app.services.setup import load_demo
+    from app.settings.paths import Paths
+    from app.settings.store import Settings, save_settings
+
+    paths = Paths(root / "config", root / "data")
+    with open_desk(Settings(paths), create=True) as desk:
+        demo = load_demo(desk.services)
+    save_settings(Settings(paths, dict(demo.settings)))
+    return root
+
+
+def _desk(template: Path, root: Path, unit: str) -> Any:
+    from app.bootstrap import open_desk
+    from app.settings.paths import Paths
+    from app.settings.store import load_settings, save_settings
+
+    shutil.copytree(template, root)
+    settings = load_settings(Paths(root / "config", root / "data")).with_values({"office.unit_code": unit})
+    save_settings(settings)
+    return open_desk(settings)
+
+
+def _seed(desk: Any, count: int, seed: int = 1) -> int:
+    from app.services.seeding import seed_dossiers
+    from app.storage.bulk import BulkDossierWriter
+
+    result = seed_dossiers(
+        desk.services,
+        BulkDossierWriter(desk.database.engine),
+        count,
+        batch=5000,
+        days_back=60,
+        seed=seed,
+        jobs=1,
+    )
+    return int(result.events)
+
+
+def _enrol(desk: Any, base: str, database_url: str, token_file: Path) -> str:
+    from app.services.context import SystemClock
+    from app.services.sync.enrolment import EnrolRequest, enrol
+    from app.storage.sync_enrolment import SqlEnrolmentStore
+    from sync.client.transport import HttpTransport
+    from sync.client.vault import FileVault
+    from sync.server.db import make_engine
+    from sync.server.devices import new_enrol_code
+    from sync.server.migrate import upgrade_to_head
+    from sync.server.settings import normalise_database_url
+
+    engine = make_engine(normalise_database_url(database_url))
+    try:
+        upgrade_to_head(engine)
+        code = new_enrol_code(engine, OFFICE, SystemClock().now())
+    finally:
+        engine.dispose()
+    with HttpTransport(base, None) as gateway:
+        enrolment = enrol(
+            EnrolRequest(base, code, OFFICE, "bench"),
+            store=SqlEnrolmentStore(desk.database.engine),
+            gateway=gateway,
+            vault=FileVault(token_file),
+            clock=desk.services.clock,
+        )
+    return enrolment.device_id
+
+
+# ----- 1. push throughput -------------------------------------------------------------------------------
+
+
+def push_throughput(dossiers: int, batch: int, work: Path, template: Path) -> dict[str, Any]:
+    from sync.client.wiring import open_session
+
+    desk = _desk(template, work / "desk", "B0001.00.H48")
+    events = _seed(desk, dossiers)
+    with _postgres() as url, _server(url, work) as (base, _):
+        _enrol(desk, base, url, work / "token.json")
+        started = time.perf_counter()
+        with open_session(desk, batch_size=batch) as session:
+            report = session.run()
+        seconds = time.perf_counter() - started
+    desk.close()
+    assert report.pushed == events, (report.pushed, events)
+    return {
+        "dossiers": dossiers,
+        "events": events,
+        "batch": batch,
+        "seconds": round(seconds, 2),
+        "events_per_s": round(events / seconds),
+    }
+
+
+# ----- 2. files over a link cut every 5 MB --------------------------------------------------------------
+
+
+def files_over_cuts(
+    total_mb: int, file_mb: int, cut_mb: int, chunk: int, work: Path, template: Path
+) -> dict[str, Any]:
+    from app.domain.dossier import DocumentKind
+    from app.services.documents import NewDocument, attach_document
+    from app.services.reception import ApplicantInput, ReceptionRequest, receive_dossier
+    from app.services.sync.errors import SyncError
+    from sync.client.wiring import open_session
+    from sync.devtools.faultproxy import FaultProxy
+
+    desk = _desk(template, work / "desk", "B0002.00.H48")
+    rng = random.Random(3)
+    shas = []
+    for _ in range(total_mb // file_mb):
+        dossier = receive_dossier(
+            desk.services,
+            ReceptionRequest(
+                procedure_code="1.001193.000.00.00.H48", applicant=ApplicantInput(name="Lê Thị Hoa")
+            ),
+        )
+        data = rng.randbytes(file_mb * 1024 * 1024)
+        shas.append(
+            attach_document(
+                desk.services,
+                NewDocument(code=dossier.code, data=data, kind=DocumentKind.SCAN, name="scan.pdf"),
+            ).sha256
+        )
+    with _postgres() as url, _server(url, work) as (_base, port), FaultProxy("127.0.0.1", port) as proxy:
+        _enrol(desk, proxy.url, url, work / "token.json")
+        proxy.cut_every(cut_mb * 1024 * 1024)
+        started = time.perf_counter()
+        resent = uploaded = cycles = 0
+        done = False
+        while not done:
+            cycles += 1
+            with open_session(desk, chunk_size=chunk) as session:
+                try:
+                    session.run()
+                    done = True
+                except SyncError:
+                    pass  # a cut inside a push or a status request: the background runner tries again
+                report = session.cycle.last_report
+                assert report is not None
+                uploaded += report.uploaded_bytes
+                resent += report.resent_bytes
+        seconds = time.perf_counter() - started
+        whole = all(
+            hashlib.sha256((work / "blobs" / "objects" / s[:2] / s[2:4] / s).read_bytes()).hexdigest() == s
+            for s in shas
+        )
+        cuts = proxy.stats.cuts
+        sent_up = proxy.stats.bytes_up
+    desk.close()
+    return {
+        "files": len(shas),
+        "megabytes": total_mb,
+        "cuts": cuts,
+        "whole": whole,
+        "resent_bytes": resent,
+        "max_resent_per_cut": round(resent / cuts) if cuts else 0,
+        "chunk": chunk,
+        "bytes_on_the_wire": sent_up,
+        "seconds": round(seconds, 1),
+        "cycles": cycles,
+    }
+
+
+# ----- 3. fifty desks at once ---------------------------------------------------------------------------
+
+
+def many_desks(
+    desks: int, dossiers_each: int, batch: int, workers: int, work: Path, template: Path
+) -> dict[str, Any]:
+    from app.storage.sync_store import SqlSyncStore
+
+    opened = [_desk(template, work / f"desk{i}", f"M{i:04d}.00.H48") for i in range(desks)]
+    for i, desk in enumerate(opened):
+        _seed(desk, dossiers_each, seed=100 + i)
+    plans: list[tuple[str, list[dict[str, Any]]]] = []
+    with _postgres() as url, _server(url, work, workers=workers) as (base, _):
+        for i, desk in enumerate(opened):
+            token_file = work / f"token{i}.json"
+            _enrol(desk, base, url, token_file)
+            token = next(iter(json.loads(token_file.read_text()).values()))
+            store = SqlSyncStore(desk.database.engine, desk.services.clock)
+            bodies = []
+            while (pending := store.pending_batch(batch)) is not None:
+                bodies.append(
+                    {
+                        "items": [item.to_wire() for item in pending.items],
+                        "procedures": dict(pending.procedures),
+                    }
+                )
+                store.rewind(pending.last_seq)
+            store.rewind(0)
+            plans.append((token, bodies))
+        latencies, verdicts = asyncio.run(_push_all(base, plans))
+    for desk in opened:
+        desk.close()
+    accepted = sum(1 for v in verdicts if v == "accepted")
+    return {
+        "desks": desks,
+        "pushes": len(latencies),
+        "events": len(verdicts),
+        "accepted": accepted,
+        "batch": batch,
+        "workers": workers,
+        "median_ms": round(statistics.median(latencies), 1),
+        "p95_ms": round(percentile(latencies, 0.95), 1),
+        "max_ms": round(max(latencies), 1),
+    }
+
+
+async def _push_all(
+    base: str, plans: list[tuple[str, list[dict[str, Any]]]], pause: float = 0.5
+) -> tuple[list[float], list[str]]:
+    """Rounds in which every desk pushes one batch at the same moment (as after a link comes back, or
+    when their 30-second timers line up), each round starting once the last one is answered."""
+    latencies: list[float] = []
+    verdicts: list[str] = []
+    clients = [
+        httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120)
+        for token, _ in plans
+    ]
+
+    async def one(client: httpx.AsyncClient, body: dict[str, Any]) -> None:
+        began = time.perf_counter()
+        answer = await client.post("/sync/v1/push", json=body)
+        latencies.append((time.perf_counter() - began) * 1000)
+        answer.raise_for_status()
+        verdicts.extend(v["verdict"] for v in answer.json()["verdicts"])
+
+    try:
+        rounds = max(len(bodies) for _, bodies in plans)
+        for number in range(rounds):
+            await asyncio.gather(
+                *(
+                    one(client, bodies[number])
+                    for client, (_, bodies) in zip(clients, plans, strict=True)
+                    if number < len(bodies)
+                )
+            )
+            await asyncio.sleep(pause)
+    finally:
+        for client in clients:
+            await client.aclose()
+    return latencies, verdicts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.sync", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dossiers", type=int, default=10_000, help="dossiers pushed by one desk (1)")
+    parser.add_argument("--batch", type=int, default=500, help="events per push in (1)")
+    parser.add_argument("--megabytes", type=int, default=100, help="scans sent over the cut link (2)")
+    parser.add_argument("--desks", type=int, default=50, help="desks pushing at once (3)")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn workers for (3)")
+    parser.add_argument("--only", choices=["push", "files", "desks"], action="append")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    chosen = set(args.only or ["push", "files", "desks"])
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="motcua-bench-sync-") as temporary:
+        work = Path(temporary)
+        template = _template(work / "template")
+        if "push" in chosen:
+            (work / "push").mkdir()
+            results["push"] = push_throughput(args.dossiers, args.batch, work / "push", template)
+        if "files" in chosen:
+            (work / "files").mkdir()
+            results["files"] = files_over_cuts(args.megabytes, 5, 5, 1 << 20, work / "files", template)
+        if "desks" in chosen:
+            (work / "desks").mkdir()
+            results["desks"] = many_desks(args.desks, 20, 10, args.workers, work / "desks", template)
+    if args.json:
+        json.dump(results, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    rows = []
+    if "push" in results:
+        r = results["push"]
+        rows.append(
+            (
+                f"push {r['dossiers']:,} dossiers ({r['events']:,} events), PostgreSQL",
+                f"{r['events_per_s']:,} events/s in {r['seconds']} s",
+                ">= 2,000 events/s",
+                r["events_per_s"] >= 2000,
+            )
+        )
+    if "files" in results:
+        r = results["files"]
+        rows.append(
+            (
+                f"{r['megabytes']} MB of scans, link cut every 5 MB",
+                f"{r['cuts']} cuts, whole: {r['whole']}, resent {r['resent_bytes'] / 1e6:.1f} MB "
+                f"(<= {r['max_resent_per_cut'] / 1e6:.2f} MB per cut), {r['seconds']} s",
+                "whole; <= 1 chunk (1 MiB) per cut",
+                r["whole"] and r["resent_bytes"] <= r["cuts"] * r["chunk"],
+            )
+        )
+    if "desks" in results:
+        r = results["desks"]
+        rows.append(
+            (
+                f"{r['desks']} desks pushing at once ({r['pushes']} pushes of <= {r['batch']} events)",
+                f"{r['median_ms']} / {r['p95_ms']} ms",
+                "p95 <= 250 ms",
+                r["p95_ms"] <= 250,
+            )
+        )
+    width = max(len(row[0]) for row in rows)
+    print(f"{'measure':<{width}}  {'value':<70}  target")
+    for name, value, target, met in rows:
+        print(f"{name:<{width}}  {value:<70}  {target} {'ok' if met else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
