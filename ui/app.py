@@ -34,6 +34,7 @@ from ui.main import (
     SCREENSHOT_TIMEOUT_MS,
 )
 from ui.main_window import MainWindow
+from ui.print_service import DeskPrinting
 from ui.session import Session
 from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
@@ -158,11 +159,14 @@ def _open_and_run(
 
             return run_kiosk(app, args, settings, desk)
         drafts = draft_store(settings, info)
+        printing = DeskPrinting.open(desk)
         try:
             return _run_window(
-                app, info, desk.services, args.screenshot, settings, translations, reporter, drafts
+                app, info, desk.services, args.screenshot, settings, translations, reporter, drafts, printing
             )
         finally:
+            if printing is not None:
+                printing.close()
             drafts.close()
     finally:
         desk.close()
@@ -182,6 +186,7 @@ def _run_window(
     translations: Translations,
     reporter: CrashReporter,
     drafts: DraftStore,
+    printing: DeskPrinting | None,
 ) -> int:
     tasks = TaskManager(services, reporter=reporter)
     _quit_on_ctrl_c(app)
@@ -195,7 +200,13 @@ def _run_window(
             return EXIT_OK
         session = dialog.session
     window = MainWindow(
-        info, tasks, session=session, drafts=drafts, translations=translations, settings=settings
+        info,
+        tasks,
+        session=session,
+        drafts=drafts,
+        translations=translations,
+        settings=settings,
+        printing=printing,
     )
     reporter.set_context(window.context)
     try:

@@ -43,6 +43,8 @@ from ui.labels import format_count
 from ui.logbook.page import ReportPage
 from ui.navigation import NavBar
 from ui.overdue.page import OverduePage
+from ui.print_controller import PrintController
+from ui.print_service import DeskPrinting
 from ui.queue_bar import QueueBar
 from ui.reception.form import ReceptionForm
 from ui.reception.ops import Received
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         drafts: DraftStore | None = None,
         translations: Translations | None = None,
         settings: Settings | None = None,
+        printing: DeskPrinting | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -157,6 +160,9 @@ class MainWindow(QMainWindow):
         self.draft_banner = DraftBanner()
         self.lock_screen = LockScreen(tasks, info.counter)
         self.scanner = BarcodeScanner(self)
+        self.printer = PrintController(tasks, printing, self)
+        for page in (self.reception_page, self.dossier_page, self.report_page):
+            page.set_printer(self.printer)
 
         self._build_layout()
         self._build_status_bar()
@@ -351,6 +357,7 @@ class MainWindow(QMainWindow):
             QueryOp(op=load_start_data, success=self._on_start_data).failure(
                 lambda e: log.error("loading the catalogue failed", exc_info=e)
             ).run(self.tasks)
+            self.printer.check()
         self.go(SEARCH)
         self.refresh()
 

@@ -117,6 +117,16 @@ class Reasons:
         )
 
     @staticmethod
+    def printing_missing() -> str:
+        return QCoreApplication.translate("Reasons", "Chức năng in chưa được cài đặt trên máy này")
+
+    @staticmethod
+    def no_printer() -> str:
+        return QCoreApplication.translate(
+            "Reasons", "Chưa có máy in được cấu hình: hãy chọn máy in trong Cài đặt (printing.printer)"
+        )
+
+    @staticmethod
     def scanning() -> str:
         return QCoreApplication.translate("Reasons", "Chức năng quét chưa sẵn sàng")
 

@@ -620,6 +620,10 @@ You can carry on working. If the error happens again, tell the technical staff a
         <translation>New reception</translation>
     </message>
     <message>
+        <source>Tình trạng in</source>
+        <translation>Printing status</translation>
+    </message>
+    <message>
         <source>✓ Đã tiếp nhận hồ sơ</source>
         <translation>✓ Dossier accepted</translation>
     </message>
@@ -785,12 +789,16 @@ Fee: {fee}</translation>
         <translation>Column headers</translation>
     </message>
     <message>
-        <source>In lại phiếu…</source>
-        <translation>Reprint a form…</translation>
+        <source>In phiếu (Ctrl+P)</source>
+        <translation>Print a form (Ctrl+P)</translation>
     </message>
     <message>
-        <source>In lại phiếu</source>
-        <translation>Reprint a form</translation>
+        <source>In phiếu của hồ sơ</source>
+        <translation>Print a form of the dossier</translation>
+    </message>
+    <message>
+        <source>Các phiếu của hồ sơ</source>
+        <translation>The dossier’s forms</translation>
     </message>
     <message>
         <source>Quét giấy tờ…</source>
@@ -799,6 +807,30 @@ Fee: {fee}</translation>
     <message>
         <source>Quét giấy tờ</source>
         <translation>Scan papers</translation>
+    </message>
+    <message>
+        <source>Phiếu đã in trước đó được in lại kèm dấu “bản in lại”</source>
+        <translation>A form printed before is printed again stamped “reprint”</translation>
+    </message>
+    <message>
+        <source>Giấy tiếp nhận và hẹn trả (Mẫu 01)</source>
+        <translation>Receipt and appointment (Form 01)</translation>
+    </message>
+    <message>
+        <source>Phiếu yêu cầu bổ sung (Mẫu 02)</source>
+        <translation>Supplement request (Form 02)</translation>
+    </message>
+    <message>
+        <source>Phiếu từ chối (Mẫu 03)</source>
+        <translation>Refusal (Form 03)</translation>
+    </message>
+    <message>
+        <source>Phiếu xin lỗi và hẹn lại (Mẫu 04)</source>
+        <translation>Apology and new appointment (Form 04)</translation>
+    </message>
+    <message>
+        <source>Phiếu kiểm soát quá trình giải quyết (Mẫu 05)</source>
+        <translation>Processing control slip (Form 05)</translation>
     </message>
     <message>
         <source>Hồ sơ {code}</source>
@@ -1563,6 +1595,41 @@ Overdue now: {overdue}</translation>
     </message>
 </context>
 <context>
+    <name>PrintController</name>
+    <message>
+        <source>Đang chuẩn bị phiếu để in…</source>
+        <translation>Preparing the form for printing…</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị sổ theo dõi để in…</source>
+        <translation>Preparing the logbook for printing…</translation>
+    </message>
+    <message>
+        <source>Đã lưu sổ theo dõi vào {path}</source>
+        <translation>Logbook saved to {path}</translation>
+    </message>
+    <message>
+        <source>Đang in: {name}…</source>
+        <translation>Printing: {name}…</translation>
+    </message>
+    <message>
+        <source>Đã in: {name}.</source>
+        <translation>Printed: {name}.</translation>
+    </message>
+    <message>
+        <source>Không chắc “{name}” đã in hết: hãy xem máy in rồi báo lại trong hàng đợi in.</source>
+        <translation>Not sure “{name}” printed completely: check the printer, then settle it in the print queue.</translation>
+    </message>
+    <message>
+        <source>Không in được “{name}”: {reason}</source>
+        <translation>Could not print “{name}”: {reason}</translation>
+    </message>
+    <message>
+        <source>Chưa in được “{name}”: {reason}. Phiếu đã lưu trong hồ sơ và sẽ tự in khi máy in sẵn sàng.</source>
+        <translation>“{name}” not printed yet: {reason}. The form is saved in the dossier and prints by itself once the printer is ready.</translation>
+    </message>
+</context>
+<context>
     <name>ProcedurePicker</name>
     <message>
         <source>Chọn thủ tục</source>
@@ -1660,6 +1727,14 @@ Overdue now: {overdue}</translation>
     <message>
         <source>Chưa có máy in được cấu hình: chức năng in đang được hoàn thiện</source>
         <translation>No printer configured: printing is still being finished</translation>
+    </message>
+    <message>
+        <source>Chức năng in chưa được cài đặt trên máy này</source>
+        <translation>Printing is not installed on this computer</translation>
+    </message>
+    <message>
+        <source>Chưa có máy in được cấu hình: hãy chọn máy in trong Cài đặt (printing.printer)</source>
+        <translation>No printer configured: choose one in Settings (printing.printer)</translation>
     </message>
     <message>
         <source>Chức năng quét chưa sẵn sàng</source>
@@ -1814,6 +1889,18 @@ Overdue now: {overdue}</translation>
     <message>
         <source>Xuất sổ theo dõi ra Excel</source>
         <translation>Export the logbook to Excel</translation>
+    </message>
+    <message>
+        <source>Tình trạng in</source>
+        <translation>Printing status</translation>
+    </message>
+    <message>
+        <source>Lưu sổ theo dõi</source>
+        <translation>Save the logbook</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Tôi tiếp nhận hôm nay ({name})</source>

@@ -4,6 +4,7 @@ documents, the timeline in words, and a button for each action the state machine
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.events import EventType
 from app.domain.lifecycle import Action, Status
 from app.services.desk_lookups import ApologyPreview
 from app.services.transitions import TransitionRequest
@@ -48,6 +51,7 @@ from ui.labels import (
     status_label,
     time_limit_label,
 )
+from ui.print_controller import PrintController
 from ui.returns.return_dialog import ReturnDialog
 from ui.session import Session
 from ui.tasks import CollectionOp, QueryOp, TaskManager
@@ -105,6 +109,8 @@ class DossierPage(QWidget):
         self._code: str | None = None
         self._dialog: ActionDialog | None = None
         self._focus_action: Action | None = None
+        self._printer: PrintController | None = None
+        self._print_reason: Callable[[], str] | None = Reasons.printing_missing
 
         self.back_button = named(QPushButton(), "dossierBackButton")
         self.title = heading("dossierTitle", 1.35)
@@ -151,6 +157,9 @@ class DossierPage(QWidget):
             self.action_buttons[action] = button
             actions_column.addWidget(button)
         self.print_button = named(QPushButton(), "dossierPrintButton")
+        self.print_menu = named(QMenu(self.print_button), "dossierPrintMenu")
+        self.print_button.setMenu(self.print_menu)
+        self.print_menu.aboutToShow.connect(self._fill_print_menu)
         self.scan_button = named(QPushButton(), "dossierScanButton")
         actions_column.addSpacing(self.fontMetrics().height())
         actions_column.addWidget(self.print_button)
@@ -235,9 +244,10 @@ class DossierPage(QWidget):
         for action, button in self.action_buttons.items():
             button.setText(action_label(action))
             button.setAccessibleName(action_label(action))
-        self.print_button.setText(self.tr("In lại phiếu…"))
-        self.print_button.setAccessibleName(self.tr("In lại phiếu"))
-        unavailable(self.print_button, Reasons.printing())
+        self.print_button.setText(self.tr("In phiếu (Ctrl+P)"))
+        self.print_button.setAccessibleName(self.tr("In phiếu của hồ sơ"))
+        self.print_menu.setAccessibleName(self.tr("Các phiếu của hồ sơ"))
+        self._apply_print_state()
         self.scan_button.setText(self.tr("Quét giấy tờ…"))
         self.scan_button.setAccessibleName(self.tr("Quét giấy tờ"))
         unavailable(self.scan_button, Reasons.scanning())
@@ -246,6 +256,70 @@ class DossierPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         on_language_change(event, self.retranslate)
         super().changeEvent(event)
+
+    # ----- printing ----------------------------------------------------------------------------------
+
+    def set_printer(self, printer: PrintController) -> None:
+        self._printer = printer
+        printer.sig_availability.connect(self._set_print_reason)
+        self._set_print_reason(printer.unavailable_reason())
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        shortcut.setObjectName("dossierPrintShortcut")
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self._show_print_menu)
+
+    def _set_print_reason(self, reason: Callable[[], str] | None) -> None:
+        self._print_reason = reason
+        self._apply_print_state()
+
+    def _apply_print_state(self) -> None:
+        if self._print_reason is None:
+            self.print_button.setEnabled(True)
+            self.print_button.setToolTip(self.tr("Phiếu đã in trước đó được in lại kèm dấu “bản in lại”"))
+            self.print_button.setAccessibleDescription(self.print_button.toolTip())
+        else:
+            unavailable(self.print_button, self._print_reason())
+
+    def printable_forms(self) -> list[tuple[str, str]]:
+        """(form kind, label) of the papers this dossier has, in the order of its life."""
+        data = self._data
+        if data is None:
+            return []
+        d = data.dossier
+        kinds = {e.type for e in data.timeline}
+        forms: list[tuple[str, str]] = []
+        if EventType.RECEIVED in kinds or EventType.SUPPLEMENT_RECEIVED in kinds:
+            forms.append(("receipt", self.tr("Giấy tiếp nhận và hẹn trả (Mẫu 01)")))
+        if kinds & {EventType.OPENED_FOR_SUPPLEMENT, EventType.SUPPLEMENT_REQUESTED}:
+            forms.append(("supplement_request", self.tr("Phiếu yêu cầu bổ sung (Mẫu 02)")))
+        if kinds & {EventType.REFUSED_AT_COUNTER, EventType.REFUSED}:
+            forms.append(("refusal", self.tr("Phiếu từ chối (Mẫu 03)")))
+        if d.apologies:
+            forms.append(("apology", self.tr("Phiếu xin lỗi và hẹn lại (Mẫu 04)")))
+        forms.append(("control_slip", self.tr("Phiếu kiểm soát quá trình giải quyết (Mẫu 05)")))
+        return forms
+
+    def print_form(self, kind: str) -> None:
+        if self._printer is None or self._code is None or self._session is None:
+            return
+        self._printer.print_form(self._code, kind, self._session.username, self._print_message, reprint=True)
+
+    def _fill_print_menu(self) -> None:
+        self.print_menu.clear()
+        for kind, label in self.printable_forms():
+            action = self.print_menu.addAction(label)
+            action.setObjectName(f"dossierPrint_{kind}")
+            action.triggered.connect(lambda _c=False, k=kind: self.print_form(k))
+
+    def _show_print_menu(self) -> None:
+        if self.print_button.isEnabled() and self._data is not None:
+            self.print_button.showMenu()
+
+    def _print_message(self, text: str, problem: bool) -> None:
+        self.message.setText(text)
+        colour_text(self.message, DANGER if problem else SUCCESS)
+        if not problem:
+            self.reload()  # the printed form is now among the dossier's documents
 
     # ----- loading -----------------------------------------------------------------------------------
 
@@ -277,8 +351,10 @@ class DossierPage(QWidget):
             self.open(self._code)
 
     def _on_loaded(self, data: DossierPageData) -> None:
+        reloaded = self._data is not None and self._data.dossier.code == data.dossier.code
         self._data = data
-        self.message.clear()
+        if not reloaded:
+            self.message.clear()
         self._show()
         focus = self._focus_action
         self._focus_action = None

@@ -4,9 +4,14 @@ who received how many, what falls due today and what is overdue now. Printing an
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,10 +28,11 @@ from app.services.desk_lookups import office_officers
 from app.services.worklists import DayReport, day_report
 from ui.i18n import on_language_change
 from ui.labels import format_count, format_date, weekday_label
+from ui.print_controller import PrintController
 from ui.session import Session
 from ui.status_panel import StatusCountsPanel
 from ui.tasks import QueryOp, TaskManager
-from ui.widgets import DANGER, Reasons, colour_text, heading, named, scaled, unavailable
+from ui.widgets import DANGER, SUCCESS, Reasons, colour_text, heading, named, scaled, unavailable
 
 
 def load_report(services: Services, officer: str | None) -> tuple[DayReport, dict[str, str]]:
@@ -45,6 +51,10 @@ class ReportPage(QWidget):
         self._session: Session | None = None
         self._report: DayReport | None = None
         self._names: dict[str, str] = {}
+        self._printer: PrintController | None = None
+        self._print_reason: Callable[[], str] | None = Reasons.printing_missing
+        # Where "Xuất Excel" saves: a file dialog; tests put their own chooser here.
+        self.choose_export_path: Callable[[], Path | None] = self._ask_export_path
 
         self.title = heading("reportTitle", 1.25)
         self.day = named(QLabel(), "reportDay")
@@ -67,6 +77,8 @@ class ReportPage(QWidget):
         self.refresh_button = named(QPushButton(), "reportRefresh")
         self.print_button = named(QPushButton(), "reportPrintLogbook")
         self.export_button = named(QPushButton(), "reportExportLogbook")
+        self.print_status = named(QLabel(), "reportPrintStatus")
+        self.print_status.setWordWrap(True)
 
         panels = QHBoxLayout()
         panels.addWidget(self.mine, 0, Qt.AlignmentFlag.AlignTop)
@@ -80,7 +92,7 @@ class ReportPage(QWidget):
         facts.addWidget(self.overdue, 0, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.print_status, 1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -91,6 +103,8 @@ class ReportPage(QWidget):
         layout.addLayout(panels, 1)
         layout.addLayout(buttons)
         self.refresh_button.clicked.connect(self.refresh)
+        self.print_button.clicked.connect(self.print_logbook)
+        self.export_button.clicked.connect(self.export_logbook)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -111,8 +125,8 @@ class ReportPage(QWidget):
         self.print_button.setAccessibleName(self.tr("In sổ theo dõi hồ sơ, Mẫu 06"))
         self.export_button.setText(self.tr("Xuất Excel"))
         self.export_button.setAccessibleName(self.tr("Xuất sổ theo dõi ra Excel"))
-        unavailable(self.print_button, Reasons.printing())
-        unavailable(self.export_button, Reasons.printing())
+        self.print_status.setAccessibleName(self.tr("Tình trạng in"))
+        self._apply_print_state()
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -121,6 +135,58 @@ class ReportPage(QWidget):
 
     def set_session(self, session: Session) -> None:
         self._session = session
+
+    def set_printer(self, printer: PrintController) -> None:
+        self._printer = printer
+        printer.sig_availability.connect(self._set_print_reason)
+        self._set_print_reason(printer.unavailable_reason())
+
+    def _set_print_reason(self, reason: Callable[[], str] | None) -> None:
+        self._print_reason = reason
+        self._apply_print_state()
+
+    def _apply_print_state(self) -> None:
+        # Exporting needs the printing package but no printer.
+        exporting = (
+            Reasons.printing_missing if self._printer is None or self._printer.printing is None else None
+        )
+        for button, reason in ((self.print_button, self._print_reason), (self.export_button, exporting)):
+            if reason is None:
+                button.setEnabled(True)
+                button.setToolTip("")
+            else:
+                unavailable(button, reason())
+
+    def _day(self) -> date | None:
+        return self._report.day if self._report is not None else None
+
+    def print_logbook(self) -> None:
+        day = self._day()
+        if self._printer is not None and day is not None and self.print_button.isEnabled():
+            self._printer.print_logbook(day, self._print_message)
+
+    def export_logbook(self) -> None:
+        day = self._day()
+        if self._printer is None or day is None or not self.export_button.isEnabled():
+            return
+        path = self.choose_export_path()
+        if path is not None:
+            self._printer.export_logbook(day, path, self._print_message)
+
+    def _ask_export_path(self) -> Path | None:
+        day = self._day()
+        suggested = f"so-theo-doi-{day:%Y-%m-%d}.xlsx" if day else "so-theo-doi.xlsx"
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Lưu sổ theo dõi"),
+            str(Path.home() / suggested),
+            self.tr("Excel (*.xlsx);;PDF (*.pdf)"),
+        )
+        return Path(name) if name else None
+
+    def _print_message(self, text: str, problem: bool) -> None:
+        self.print_status.setText(text)
+        colour_text(self.print_status, DANGER if problem else SUCCESS)
 
     def refresh(self) -> None:
         officer = self._session.username if self._session else None

@@ -3,6 +3,8 @@ then print the paper, open the dossier or start the next reception."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -10,18 +12,21 @@ from app.domain.lifecycle import Status
 from ui.i18n import on_language_change
 from ui.labels import format_appointment, format_datetime, format_money
 from ui.reception.ops import Received
-from ui.widgets import SUCCESS, WARNING, Reasons, colour_text, heading, named, scaled, unavailable
+from ui.widgets import DANGER, SUCCESS, WARNING, Reasons, colour_text, heading, named, scaled, unavailable
 
 
 class DonePanel(QFrame):
     sig_new = Signal()
     sig_open = Signal(str)
+    sig_print = Signal()
+    sig_preview = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("receptionDone")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._received: Received | None = None
+        self._print_reason: Callable[[], str] | None = Reasons.printing_missing
 
         self.title = heading("receptionDoneTitle", 1.4)
         self.code = named(QLabel(), "receptionDoneCode")
@@ -35,6 +40,8 @@ class DonePanel(QFrame):
         self.print_button = named(QPushButton(), "receptionPrintButton")
         self.preview_button = named(QPushButton(), "receptionPreviewButton")
         self.open_button = named(QPushButton(), "receptionOpenButton")
+        self.print_status = named(QLabel(), "receptionPrintStatus")
+        self.print_status.setWordWrap(True)
         self.new_button = named(QPushButton(), "receptionNewButton")
         self.new_button.setDefault(True)
         self.new_button.setAutoDefault(True)
@@ -51,9 +58,12 @@ class DonePanel(QFrame):
         layout.addWidget(self.appointment)
         layout.addWidget(self.details)
         layout.addStretch(1)
+        layout.addWidget(self.print_status)
         layout.addLayout(buttons)
 
         self.open_button.clicked.connect(self._open)
+        self.print_button.clicked.connect(self.sig_print)
+        self.preview_button.clicked.connect(self.sig_preview)
         self.new_button.clicked.connect(self.sig_new)
         self.retranslate()
 
@@ -68,9 +78,27 @@ class DonePanel(QFrame):
         self.open_button.setAccessibleName(self.tr("Mở trang hồ sơ"))
         self.new_button.setText(self.tr("Tiếp nhận hồ sơ mới (Ctrl+N)"))
         self.new_button.setAccessibleName(self.tr("Tiếp nhận hồ sơ mới"))
-        unavailable(self.print_button, Reasons.printing())
-        unavailable(self.preview_button, Reasons.printing())
+        self.print_status.setAccessibleName(self.tr("Tình trạng in"))
+        self._apply_print_state()
         self._show()
+
+    def set_print_reason(self, reason: Callable[[], str] | None) -> None:
+        """None: printing works; else the words for why the print buttons are disabled."""
+        self._print_reason = reason
+        self._apply_print_state()
+
+    def _apply_print_state(self) -> None:
+        for button in (self.print_button, self.preview_button):
+            if self._print_reason is None:
+                button.setEnabled(True)
+                button.setToolTip("")
+                button.setAccessibleDescription("")
+            else:
+                unavailable(button, self._print_reason())
+
+    def show_print_message(self, text: str, problem: bool) -> None:
+        self.print_status.setText(text)
+        colour_text(self.print_status, DANGER if problem else SUCCESS)
 
     def changeEvent(self, event: QEvent) -> None:
         on_language_change(event, self.retranslate)
@@ -78,6 +106,7 @@ class DonePanel(QFrame):
 
     def show_received(self, received: Received) -> None:
         self._received = received
+        self.print_status.clear()
         self._show()
 
     def _show(self) -> None:
@@ -97,7 +126,7 @@ class DonePanel(QFrame):
             colour_text(self.title, WARNING)
             form = self.tr("In phiếu từ chối (Mẫu 03)")
         self.title.setAccessibleName(self.title.text())
-        self.print_button.setText(form)
+        self.print_button.setText(form + " (Ctrl+P)")
         self.print_button.setAccessibleName(form)
         self.code.setText(r.code)
         if r.due_local is not None:

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from app.domain.applicant import Applicant
 from app.domain.catalog import Procedure
 from app.domain.errors import DomainError, ValidationError
+from app.domain.lifecycle import Status
 from app.services.reception import Decision
 from ui.errors import describe_error, id_problem
 from ui.i18n import on_language_change
 from ui.labels import format_money, time_limit_label
+from ui.print_controller import PrintController
 from ui.reception.applicant_form import ApplicantForm
 from ui.reception.checklist import ChecklistView, ComponentsModel
 from ui.reception.decision_panel import DecisionPanel
@@ -76,6 +78,7 @@ class ReceptionPage(QWidget):
         self._restoring = False
         self._confirm_new = False
         self._submitting = False
+        self._printer: PrintController | None = None
 
         self.title = heading("receptionTitle", 1.25)
         self.hint = named(QLabel(), "receptionHint")
@@ -122,6 +125,12 @@ class ReceptionPage(QWidget):
         self.decision.sig_submit.connect(self.submit)
         self.done.sig_new.connect(lambda: self.new_reception(force=True))
         self.done.sig_open.connect(self.sig_open)
+        self.done.sig_print.connect(self.print_paper)
+        self.done.sig_preview.connect(self.preview_paper)
+        print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        print_shortcut.setObjectName("receptionPrintShortcut")
+        print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_shortcut.activated.connect(self.print_paper)
         self.retranslate()
 
     # ----- construction ------------------------------------------------------------------------------
@@ -243,6 +252,37 @@ class ReceptionPage(QWidget):
 
     def set_session(self, session: Session) -> None:
         self._session = session
+
+    def set_printer(self, printer: PrintController) -> None:
+        self._printer = printer
+        printer.sig_availability.connect(self.done.set_print_reason)
+        self.done.set_print_reason(printer.unavailable_reason())
+
+    def _paper(self) -> tuple[str, str] | None:
+        """(dossier code, form kind) of the paper the citizen gets for the reception just written."""
+        received = self.done.received()
+        if self.stack.currentWidget() is not self.done or received is None or self._session is None:
+            return None
+        kind = {
+            Status.RECEIVED: "receipt",
+            Status.SUPPLEMENT_REQUESTED: "supplement_request",
+            Status.REFUSED: "refusal",
+        }[received.status]
+        return received.code, kind
+
+    def print_paper(self) -> None:
+        paper = self._paper()
+        if paper is None or self._printer is None or not self.done.print_button.isEnabled():
+            return
+        assert self._session is not None
+        self._printer.print_form(*paper, self._session.username, self.done.show_print_message, reprint=True)
+
+    def preview_paper(self) -> None:
+        paper = self._paper()
+        if paper is None or self._printer is None or not self.done.preview_button.isEnabled():
+            return
+        assert self._session is not None
+        self._printer.preview_form(*paper, self._session.username, self, self.done.show_print_message)
 
     def set_procedures(self, procedures: Sequence[Procedure]) -> None:
         self.picker.set_procedures(procedures)
