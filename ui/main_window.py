@@ -614,8 +614,15 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(settings, self.tasks, self)
         dialog.sig_saved.connect(self._settings_saved)
         dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._back_to_work)
         self._settings_dialog = dialog
         dialog.open()
+
+    def _back_to_work(self, _result: int = 0) -> None:
+        """After a dialog: the keyboard goes back to the page (whatever the window manager does)."""
+        self.activateWindow()
+        if not self._locked:
+            self._focus_page(self.current_page())
 
     def _settings_saved(self, settings: Settings) -> None:
         from app.settings.spec import UI_LANGUAGE

@@ -545,20 +545,12 @@ You can carry on working. If the error happens again, tell the technical staff a
 <context>
     <name>DevicePage</name>
     <message>
-        <source>Máy in</source>
-        <translation>Printers</translation>
-    </message>
-    <message>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
         <source>Bảng hiển thị, loa</source>
         <translation>Displays and speakers</translation>
-    </message>
-    <message>
-        <source>Máy in phiếu (A5/A4) và máy in nhiệt phiếu thứ tự.</source>
-        <translation>Form printer (A5/A4) and thermal ticket printer.</translation>
     </message>
     <message>
         <source>Máy quét thành phần hồ sơ.</source>
@@ -1630,6 +1622,37 @@ Overdue now: {overdue}</translation>
     </message>
 </context>
 <context>
+    <name>PrintersPage</name>
+    <message>
+        <source>Máy in</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Máy in các mẫu phiếu; để trống là máy in mặc định của máy tính. Thay đổi có hiệu lực khi mở lại chương trình.</source>
+        <translation>The printer for the forms; empty means the computer’s default printer. Changes take effect when the app is restarted.</translation>
+    </message>
+    <message>
+        <source>&amp;Máy in phiếu:</source>
+        <translation>Forms &amp;printer:</translation>
+    </message>
+    <message>
+        <source>&amp;Khổ giấy phiếu:</source>
+        <translation>Forms p&amp;aper:</translation>
+    </message>
+    <message>
+        <source>In thử</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <source>In thử một trang</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <source>In thử từ dòng lệnh: motcua printer test TÊN-MÁY-IN</source>
+        <translation>Test from the command line: motcua printer test PRINTER-NAME</translation>
+    </message>
+</context>
+<context>
     <name>ProcedurePicker</name>
     <message>
         <source>Chọn thủ tục</source>
@@ -2382,15 +2405,15 @@ to create a database with the demo office and procedures (or “motcua init” f
     <name>TimeLimit</name>
     <message>
         <source>{n} ngày làm việc</source>
-        <translation>{n} working days</translation>
+        <translation>{n} working day(s)</translation>
     </message>
     <message>
         <source>{n} giờ làm việc</source>
-        <translation>{n} working hours</translation>
+        <translation>{n} working hour(s)</translation>
     </message>
     <message>
         <source>{n} ngày</source>
-        <translation>{n} days</translation>
+        <translation>{n} day(s)</translation>
     </message>
     <message>
         <source>Trong ngày</source>

@@ -59,7 +59,8 @@ def printer_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def printing(demo_desk: DemoDesk, printer_dir: Path) -> Iterator[DeskPrinting]:
     desk = dataclasses.replace(
-        demo_desk.desk, settings=demo_desk.desk.settings.with_values({"printing.printer": f"file:{printer_dir}"})
+        demo_desk.desk,
+        settings=demo_desk.desk.settings.with_values({"printing.printer": f"file:{printer_dir}"}),
     )
     opened = DeskPrinting.open(desk)
     assert opened is not None

@@ -67,6 +67,7 @@ class ApplicantForm(QWidget):
         self.returning = named(QLabel(), "applicantReturning")
         self.returning.setWordWrap(True)
         colour_text(self.returning, SUCCESS)
+        self.returning.hide()
         self.name = named(QLineEdit(), "applicantName")
         self.name.setMaxLength(200)
         self.organisation = named(QCheckBox(), "applicantOrganisation")
@@ -170,7 +171,7 @@ class ApplicantForm(QWidget):
             {IdState.VALID: SUCCESS, IdState.INVALID: DANGER}.get(check.state, MUTED),
         )
         if self._filled_from is not None and text.strip() != self._filled_from:
-            self.returning.clear()
+            self._say_returning("")
         if check.state is IdState.VALID:
             self.sig_lookup.emit(text.strip())
 
@@ -179,7 +180,7 @@ class ApplicantForm(QWidget):
         if typed.strip() != self.id_number.text().strip():
             return  # the number changed meanwhile
         if applicant is None:
-            self.returning.clear()
+            self._say_returning("")
             return
         filled = []
         for edit, value in (
@@ -194,16 +195,18 @@ class ApplicantForm(QWidget):
                 filled.append(edit)
         self._filled_from = typed.strip()
         if filled:
-            self.returning.setText(
+            self._say_returning(
                 self.tr(
                     "Người nộp đã từng nộp hồ sơ: đã điền sẵn thông tin lần trước ({name}); hãy hỏi lại "
                     "nếu có thay đổi."
                 ).format(name=applicant.name)
             )
         else:
-            self.returning.setText(
-                self.tr("Người nộp đã từng nộp hồ sơ ({name}).").format(name=applicant.name)
-            )
+            self._say_returning(self.tr("Người nộp đã từng nộp hồ sơ ({name}).").format(name=applicant.name))
+
+    def _say_returning(self, text: str) -> None:
+        self.returning.setText(text)
+        self.returning.setVisible(bool(text))
 
     def write_to(self, form: ReceptionForm) -> None:
         form.id_number = self.id_number.text()
@@ -225,5 +228,5 @@ class ApplicantForm(QWidget):
         ):
             edit.setText(value)
         self.organisation.setChecked(form.organisation)
-        self.returning.clear()
+        self._say_returning("")
         self._filled_from = None

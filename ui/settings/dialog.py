@@ -24,7 +24,15 @@ from app.domain.errors import DomainError
 from app.settings.store import Settings, save_settings
 from ui.errors import describe_error
 from ui.i18n import on_language_change
-from ui.settings.pages import CounterPage, DevicePage, LanguagePage, OfficePage, ServerPage, SettingsPage
+from ui.settings.pages import (
+    CounterPage,
+    DevicePage,
+    LanguagePage,
+    OfficePage,
+    PrintersPage,
+    ServerPage,
+    SettingsPage,
+)
 from ui.tasks import QueryOp, TaskManager
 from ui.widgets import DANGER, colour_text, name_internals, named
 
@@ -42,7 +50,7 @@ class SettingsDialog(QDialog):
             CounterPage(),
             LanguagePage(),
             ServerPage(),
-            DevicePage("printers"),
+            PrintersPage(),
             DevicePage("scanner"),
             DevicePage("displays"),
         ]

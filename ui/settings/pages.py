@@ -29,6 +29,8 @@ from app.settings.spec import (
     OFFICE_NAME,
     OFFICE_PLACE,
     OFFICE_UNIT_CODE,
+    PRINTING_PAPER,
+    PRINTING_PRINTER,
     SERVER_URL,
     UI_LANGUAGE,
 )
@@ -259,6 +261,53 @@ class ServerPage(SettingsPage):
         return None
 
 
+class PrintersPage(SettingsPage):
+    """The forms' printer and paper (printing, issue 3); the ticket printer is the queue's."""
+
+    key = "printers"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.printer_label, self.printer = _line("settingsPrinter")
+        self.printer.setPlaceholderText("cups:Quay1, socket://192.168.1.20:9100, file:/thu-muc")
+        self.paper_label = named(QLabel(), "settingsPaperLabel")
+        self.paper = named(QComboBox(), "settingsPaper")
+        self.paper.addItem("A5", "A5")
+        self.paper.addItem("A4", "A4")
+        self.test_button = named(QPushButton(), "settingsDeviceTest_printers")
+        self.row(self.printer_label, self.printer)
+        self.row(self.paper_label, self.paper)
+        self.form.addRow("", self.test_button)
+        self.retranslate()
+
+    def name(self) -> str:
+        return self.tr("Máy in")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.note.setText(
+            self.tr(
+                "Máy in các mẫu phiếu; để trống là máy in mặc định của máy tính. Thay đổi có hiệu lực khi mở "
+                "lại chương trình."
+            )
+        )
+        _say(self.printer_label, self.printer, self.tr("&Máy in phiếu:"))
+        _say(self.paper_label, self.paper, self.tr("&Khổ giấy phiếu:"))
+        self.test_button.setText(self.tr("In thử"))
+        self.test_button.setAccessibleName(self.tr("In thử một trang"))
+        unavailable(self.test_button, self.tr("In thử từ dòng lệnh: motcua printer test TÊN-MÁY-IN"))
+
+    def load(self, settings: Settings) -> None:
+        self.printer.setText(settings.get(PRINTING_PRINTER))
+        self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PRINTING_PAPER)), 0))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            PRINTING_PRINTER.key: self.printer.text().strip(),
+            PRINTING_PAPER.key: self.paper.currentData(),
+        }
+
+
 class DevicePage(SettingsPage):
     """A device's page before its feature lands: what it will hold, and a disabled test button."""
 
@@ -274,21 +323,17 @@ class DevicePage(SettingsPage):
 
     def name(self) -> str:
         return {
-            "printers": self.tr("Máy in"),
             "scanner": self.tr("Máy quét"),
             "displays": self.tr("Bảng hiển thị, loa"),
         }[self.key]
 
     def _reason(self) -> str:
-        return {"printers": Reasons.printing, "scanner": Reasons.scanning, "displays": Reasons.displays}[
-            self.key
-        ]()
+        return {"scanner": Reasons.scanning, "displays": Reasons.displays}[self.key]()
 
     def retranslate(self) -> None:
         super().retranslate()
         self.note.setText(
             {
-                "printers": self.tr("Máy in phiếu (A5/A4) và máy in nhiệt phiếu thứ tự."),
                 "scanner": self.tr("Máy quét thành phần hồ sơ."),
                 "displays": self.tr("Bảng LED số thứ tự ở quầy và loa gọi số."),
             }[self.key]
