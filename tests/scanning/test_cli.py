@@ -226,3 +226,44 @@ def test_a_failed_run_attaches_nothing_and_rescues_the_pages(
     rescued = Path(report["out"])
     assert rescued.parent == demo_home / "data" / "scans"
     assert len(render_pdf(rescued.read_bytes())) == 10
+
+
+@pytest.mark.slow
+def test_pdfa_and_ocr_from_the_command_line(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    import pikepdf
+    import pypdfium2
+
+    from devices.scanners.ocr import TesseractRecognizer
+
+    if not TesseractRecognizer().available():
+        pytest.skip("tesseract-ocr-vie is not installed")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    page(PageSpec(lines=5, seed=90)).save(inbox / "a.png", dpi=(200, 200))
+    os.utime(inbox / "a.png", (1_700_000_000, 1_700_000_000))
+    out = tmp_path / "a.pdf"
+    code, report, err = call(
+        capsys,
+        "scan",
+        "--device",
+        f"folder:{inbox}",
+        "--pdfa",
+        "--ocr",
+        "--name",
+        "Tờ khai",
+        "--out",
+        str(out),
+        "--json",
+    )
+    assert code == 0, err
+    assert report["pages"] == 1
+    with pikepdf.open(out) as pdf, pdf.open_metadata() as meta:
+        assert meta["pdfaid:part"] == "1"
+        assert str(pdf.docinfo["/Title"]) == "Tờ khai"
+    document = pypdfium2.PdfDocument(io.BytesIO(out.read_bytes()))
+    assert "CỘNG HÒA" in document[0].get_textpage().get_text_range()
+    document.close()
