@@ -122,3 +122,24 @@ def test_crop_to_content_keeps_an_id_card_at_its_real_size() -> None:
     dark = np.flatnonzero((np.asarray(rendered) < 128).any(axis=0))
     width_mm = (dark[-1] - dark[0]) / 100 * 25.4
     assert width_mm == pytest.approx(85.6, abs=3)
+
+
+def test_a_scanner_that_fails_before_its_first_page_is_a_result_not_an_exception() -> None:
+    from app.domain.scanning.faults import ScannerError, ScannerFault
+    from app.domain.scanning.model import DeviceInfo, ScanProfile, ScanRequest
+
+    class Refusing:
+        info = DeviceInfo("x:1", "x", "x")
+
+        def scan(self, request: ScanRequest, profile: ScanProfile) -> list[object]:
+            raise ScannerError(ScannerFault.BUSY, device="x:1")
+
+        def cancel(self) -> None: ...
+
+        def close(self) -> None: ...
+
+    session = ScanSession()
+    session.add_image(page(PageSpec(lines=5, seed=50)), 200)
+    result = session.run(Refusing(), ScanRequest(), ScanProfile("x:1"))  # type: ignore[arg-type]
+    assert result.added == () and result.error is not None and result.error.fault is ScannerFault.BUSY
+    assert len(session.batch.pages) == 1  # the page from before is still there

@@ -80,8 +80,9 @@ class ScanSession:
         self._cancelled.clear()
         added: list[str] = []
         error: ScannerError | None = None
-        pages = scanner.scan(request, profile)
+        pages: Iterable[ScannedPage] = ()
         try:
+            pages = scanner.scan(request, profile)
             for page in _limited(pages, request.pages):
                 entry = self.add_image(page.image, _dpi(page))
                 added.append(entry.id)
