@@ -110,6 +110,7 @@ def _child_cold_start() -> None:
         window.resize(1366, 768)
         window.show()
         window.start()
+        window.printer.open_later(desk)  # as ui/app.py does: printing opens beside the start
 
     def counts() -> None:
         marks["counts"] = time.time()

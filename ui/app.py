@@ -13,11 +13,10 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.bootstrap import open_desk
+from app.bootstrap import Desk, open_desk
 from app.cli.common import load_settings
 from app.domain.errors import DomainError
 from app.domain.office import Role
-from app.services.context import Services
 from app.settings.store import Settings
 from ui import qt_fixes
 from ui.crash import CrashHandler, CrashReporter, show_crash_message
@@ -34,7 +33,6 @@ from ui.main import (
     SCREENSHOT_TIMEOUT_MS,
 )
 from ui.main_window import MainWindow
-from ui.print_service import DeskPrinting
 from ui.session import Session
 from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
@@ -159,14 +157,9 @@ def _open_and_run(
 
             return run_kiosk(app, args, settings, desk)
         drafts = draft_store(settings, info)
-        printing = DeskPrinting.open(desk)
         try:
-            return _run_window(
-                app, info, desk.services, args.screenshot, settings, translations, reporter, drafts, printing
-            )
+            return _run_window(app, info, desk, args.screenshot, settings, translations, reporter, drafts)
         finally:
-            if printing is not None:
-                printing.close()
             drafts.close()
     finally:
         desk.close()
@@ -180,15 +173,14 @@ def draft_store(settings: Settings, info: DeskInfo) -> DraftStore:
 def _run_window(
     app: QApplication,
     info: DeskInfo,
-    services: Services,
+    desk: Desk,
     screenshot: Path | None,
     settings: Settings,
     translations: Translations,
     reporter: CrashReporter,
     drafts: DraftStore,
-    printing: DeskPrinting | None,
 ) -> int:
-    tasks = TaskManager(services, reporter=reporter)
+    tasks = TaskManager(desk.services, reporter=reporter)
     _quit_on_ctrl_c(app)
     if screenshot is not None:
         # A picture for documentation: nobody signs in; the configured officer's name is shown.
@@ -206,7 +198,6 @@ def _run_window(
         drafts=drafts,
         translations=translations,
         settings=settings,
-        printing=printing,
     )
     reporter.set_context(window.context)
     try:
@@ -215,9 +206,11 @@ def _run_window(
         window.resize(window.sizeHint().boundedTo(window.screen().availableSize()))
         window.show()
         window.start()
+        window.printer.open_later(desk)  # after the window: printing's imports need not delay it
         return app.exec()
     finally:
         window.tasks.shutdown()
+        window.printer.close()
         window.close()
         window.deleteLater()
 

@@ -4,11 +4,12 @@ became of the job. One controller for the window; the pages call it and show its
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.errors import describe_error
@@ -28,6 +29,8 @@ Reply = Callable[[str, bool], None]  # (text, is_problem), for the page that ask
 class PrintController(QObject):
     # the printer situation changed: None = ready, else why the print buttons are disabled
     sig_availability = Signal(object)
+    # DeskPrinting opened on a background thread, delivered on the GUI thread
+    _sig_opened = Signal(object)
 
     def __init__(
         self, tasks: TaskManager, printing: DeskPrinting | None, parent: QObject | None = None
@@ -39,6 +42,35 @@ class PrintController(QObject):
         # None when printing works; else a function giving the reason in the current language.
         self._reason: Callable[[], str] | None = Reasons.printing_missing if printing is None else None
         self._preview: QWidget | None = None
+        self._sig_opened.connect(self.attach, Qt.ConnectionType.QueuedConnection)
+
+    def open_later(self, desk: object) -> None:
+        """Open printing on a thread of its own: its imports (reportlab, the outputs) cost about half a
+        second, which the window's start should not wait for. The buttons say so meanwhile."""
+        self._reason = Reasons.printing_starting
+        self.sig_availability.emit(self._reason)
+
+        def work() -> None:
+            try:
+                opened = DeskPrinting.open(desk)
+            except Exception:
+                log.exception("printing could not be opened")
+                opened = None
+            self._sig_opened.emit(opened)
+
+        threading.Thread(target=work, name="open-printing", daemon=True).start()
+
+    def attach(self, printing: DeskPrinting | None) -> None:
+        self.printing = printing
+        if printing is None:
+            self._reason = Reasons.printing_missing
+            self.sig_availability.emit(self._reason)
+        else:
+            self.check()
+
+    def close(self) -> None:
+        if self.printing is not None:
+            self.printing.close()
 
     def unavailable_reason(self) -> Callable[[], str] | None:
         return self._reason

@@ -121,6 +121,10 @@ class Reasons:
         return QCoreApplication.translate("Reasons", "Chức năng in chưa được cài đặt trên máy này")
 
     @staticmethod
+    def printing_starting() -> str:
+        return QCoreApplication.translate("Reasons", "Chức năng in đang khởi động…")
+
+    @staticmethod
     def no_printer() -> str:
         return QCoreApplication.translate(
             "Reasons", "Chưa có máy in được cấu hình: hãy chọn máy in trong Cài đặt (printing.printer)"

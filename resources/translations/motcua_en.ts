@@ -1756,6 +1756,10 @@ Overdue now: {overdue}</translation>
         <translation>Printing is not installed on this computer</translation>
     </message>
     <message>
+        <source>Chức năng in đang khởi động…</source>
+        <translation>Printing is starting…</translation>
+    </message>
+    <message>
         <source>Chưa có máy in được cấu hình: hãy chọn máy in trong Cài đặt (printing.printer)</source>
         <translation>No printer configured: choose one in Settings (printing.printer)</translation>
     </message>

@@ -155,6 +155,31 @@ def test_the_logbook_prints_and_exports(
     qtbot.waitUntil(lambda: page.print_status.text() == f"Đã lưu sổ theo dõi vào {target}", timeout=5000)
 
 
+def test_printing_opens_after_the_window_as_the_app_does(
+    qtbot: QtBot, demo_desk: DemoDesk, session: Session, printer_dir: Path
+) -> None:
+    desk = dataclasses.replace(
+        demo_desk.desk,
+        settings=demo_desk.desk.settings.with_values({"printing.printer": f"file:{printer_dir}"}),
+    )
+    win = MainWindow(DeskInfo.from_settings(desk.settings), TaskManager(desk.services), session=session)
+    qtbot.addWidget(win)
+    try:
+        win.show()
+        win.start()
+        with qtbot.waitSignal(win.printer.sig_availability, timeout=5000) as starting:
+            win.printer.open_later(desk)
+        assert starting.args[0]() == "Chức năng in đang khởi động…"
+        assert not win.report_page.print_button.isEnabled()
+        with qtbot.waitSignal(win.printer.sig_availability, timeout=20_000) as ready:
+            pass
+        assert ready.args == [None]
+        assert win.report_page.print_button.isEnabled()
+    finally:
+        win.printer.close()
+        win.close()
+
+
 def test_without_a_printer_the_buttons_say_why(
     qtbot: QtBot, demo_desk: DemoDesk, session: Session, tmp_path: Path
 ) -> None:
