@@ -56,6 +56,7 @@ log = logging.getLogger("motcua.sync")
 
 ACKED_SEQ = "outbox.acked_seq"
 PULL_CURSOR = "sync.pull_cursor"
+START_CURSOR = "0.0"  # a new desk pulls everything its office may see
 LAST_ATTEMPT = "sync.last_attempt_at"
 LAST_SUCCESS = "sync.last_success_at"
 LAST_ERROR = "sync.last_error"
@@ -220,14 +221,14 @@ class SqlSyncStore:
 
     # ----- pull -------------------------------------------------------------------------------------------
 
-    def pull_cursor(self) -> int:
+    def pull_cursor(self) -> str:
         with self._read() as connection:
-            return _int_meta(connection, PULL_CURSOR)
+            return read_meta(connection, PULL_CURSOR) or START_CURSOR
 
     def apply_page(self, page: PullPage) -> int:
         now = self._clock.now()
         with self._engine.begin() as connection:
-            if _int_meta(connection, PULL_CURSOR) != page.after:
+            if (read_meta(connection, PULL_CURSOR) or START_CURSOR) != page.after:
                 return 0  # another process applied this page already
             catalog = SqlCatalogRepository(connection)
             for fingerprint, data in page.procedures.items():
@@ -236,7 +237,7 @@ class SqlSyncStore:
             for item in page.items:
                 applied += self._apply(connection, catalog, item, now)
             applied += self._retry_held(connection, catalog, now)
-            write_meta(connection, PULL_CURSOR, str(page.cursor))
+            write_meta(connection, PULL_CURSOR, page.cursor)
         return applied
 
     @staticmethod
@@ -412,7 +413,7 @@ class SqlSyncStore:
                 missing_files=int(by_verdict.get(Verdict.ACCEPTED.value, 0)),
                 held=int(held),
                 acked_seq=acked,
-                pull_cursor=_int_meta(connection, PULL_CURSOR),
+                pull_cursor=read_meta(connection, PULL_CURSOR) or START_CURSOR,
             )
 
     def dead_letters(self, limit: int = 100) -> Sequence[DeadLetter]:

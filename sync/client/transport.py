@@ -149,15 +149,15 @@ class HttpTransport:
         )
         return self._blob(body)
 
-    def pull(self, cursor: int, limit: int) -> PullPage:
+    def pull(self, cursor: str, limit: int) -> PullPage:
         body = self._call("GET", "/pull", params={"after": cursor, "limit": limit})
-        if int(body["after"]) != cursor:
+        if str(body["after"]) != cursor:
             raise NotSyncServer("the server answered for another cursor")
         items = tuple(
             PulledItem(int(i["server_seq"]), str(i["kind"]), str(i["key"]), i["body"], i.get("hash"))
             for i in body["items"]
         )
-        return PullPage(cursor, items, int(body["cursor"]), bool(body["more"]), body.get("procedures") or {})
+        return PullPage(cursor, items, str(body["cursor"]), bool(body["more"]), body.get("procedures") or {})
 
     # ----- HTTP -------------------------------------------------------------------------------------------
 

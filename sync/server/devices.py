@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from sync.server.ledger import audited
+from sync.server.ledger import ADMIN_CHAIN, append_audit, start_chain
 from sync.server.tables import devices, enrol_codes
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: it is read aloud and typed
@@ -72,8 +72,9 @@ def new_enrol_code(engine: Engine, office_code: str, now: datetime, hours: int =
                 expires_at=now + timedelta(hours=hours),
             )
         )
-        audited(
+        append_audit(
             connection,
+            ADMIN_CHAIN,
             at=now,
             actor="admin",
             action="enrol_code",
@@ -142,8 +143,10 @@ def enrol(
             .where(enrol_codes.c.code_hash == row.code_hash)
             .values(used_at=now, device_id=device_id)
         )
-        audited(
+        start_chain(connection, device_id)
+        append_audit(
             connection,
+            device_id,
             at=now,
             actor=device_id,
             action="enrol",
@@ -174,7 +177,9 @@ def revoke(engine: Engine, device_id: str, now: datetime) -> bool:
         )
         if result.rowcount != 1:
             return False
-        audited(connection, at=now, actor="admin", action="revoke", subject=device_id, detail={})
+        append_audit(
+            connection, ADMIN_CHAIN, at=now, actor="admin", action="revoke", subject=device_id, detail={}
+        )
     return True
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 
 from app.domain.catalog import Procedure, procedure_fingerprint, procedure_from_dict
 from app.domain.dossier import Dossier, replay
@@ -181,23 +181,21 @@ class Judge:
                     shas.add(str(payload.get("sha256")))
                 if body.get("seq") == 1 and isinstance(payload.get("code"), str):
                     codes.add(payload["code"])
-        if codes:
-            # One query for every new dossier's code, not one per dossier: round trips are what a push
-            # spends its time on.
-            rows = self.connection.execute(
-                select(dossiers.c.code, dossiers.c.uid).where(dossiers.c.code.in_(codes))
-            )
-            self.codes.update((row.code, row.uid) for row in rows)
         if shas:
             self.present_blobs = set(
                 self.connection.execute(select(blobs.c.sha256).where(blobs.c.sha256.in_(shas))).scalars()
             )
-        self._load_states(uids)
-
-    def _load_states(self, uids: set[str]) -> None:
         if not uids:
             return
-        rows = self.connection.execute(select(dossiers).where(dossiers.c.uid.in_(uids))).all()
+        # One query for the batch's dossiers and for the codes its new dossiers take, not one per
+        # dossier: round trips are what a push spends its time on.
+        found = self.connection.execute(
+            select(dossiers).where(or_(dossiers.c.uid.in_(uids), dossiers.c.code.in_(codes)))
+        ).all()
+        self.codes.update((row.code, row.uid) for row in found)
+        self._load_states(uids, [row for row in found if row.uid in uids])
+
+    def _load_states(self, uids: set[str], rows: list[Any]) -> None:
         histories: dict[str, list[DossierEvent]] = {r.uid: [] for r in rows}
         hashes: dict[str, dict[int, str]] = {r.uid: {} for r in rows}
         if rows:

@@ -1,50 +1,71 @@
-"""The writers' clock and the hash-chained audit log.
+"""The pull order of what writers add, and the hash-chained audit log, without a lock shared by all writers.
 
-Every write that desks can see or that the law cares about takes the one `sync_clock` row lock, as the
-last step before its commit: it hands out `server_seq` numbers and appends to the audit chain. Because the
-lock is held until commit, a transaction that got lower numbers is visible before one that got higher
-numbers, so a pull cursor never skips a row that commits late (PostgreSQL sequences do commit out of
-order). Only the short tail of a transaction runs under the lock: validation happens before it.
+Pull order is (txid, server_seq). PostgreSQL: server_seq comes from a sequence and txid is the writing
+transaction's id; sequences and commits interleave, so a reader takes only rows whose txid is below the
+oldest transaction still running (`pg_snapshot_xmin`): everything there has committed or never will,
+and any row that becomes visible later has a larger txid. A transaction that commits late is therefore
+never skipped (sync.md §5.6), and fifty desks pushing at once commit in parallel instead of queueing on
+one row lock held through each fsync. SQLite serialises writers (BEGIN IMMEDIATE), so a counter taken
+inside the write transaction gives the same guarantee.
 
-Audit entry hash = SHA-256(prev_hash || canonical JSON of the entry), as in tamper-evident logs; `admin
-verify-audit` walks the chain and checks that every stored event is covered by the entry that wrote it.
+The audit log is one hash chain per device and one for the admin, each entry hash = SHA-256(prev_hash ||
+canonical JSON of the entry), as tamper-evident logs do with a per-tenant lock: a device's writes are
+already serialised by its row lock. `admin verify-audit` walks every chain (audit.py).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, select, text, update
 
 from app.services.sync.wire import canonical_json, sha256_hex
 from app.storage.types import to_millis
-from sync.server.tables import audit_log, sync_clock
+from sync.server.tables import audit_heads, audit_log, sync_clock
 
 CLOCK_ROW = 1
+GENESIS_HASH = "0" * 64
+ADMIN_CHAIN = "admin"
+MAX_SEQ = 2**62  # a cursor past every server_seq of a txid
 
 
-@dataclass
-class Clock:
-    server_seq: int
-    audit_seq: int
-    audit_hash: str
+def allocate(connection: Connection, count: int) -> list[tuple[int, int]]:
+    """`count` (txid, server_seq) pairs for rows this transaction adds, in increasing order."""
+    if count <= 0:
+        return []
+    if connection.dialect.name == "postgresql":
+        rows = connection.execute(
+            text(
+                "SELECT pg_current_xact_id()::text::bigint, nextval('server_seq') FROM generate_series(1, :n)"
+            ),
+            {"n": count},
+        ).all()
+        return sorted((int(txid), int(seq)) for txid, seq in rows)
+    last = int(
+        connection.execute(
+            update(sync_clock)
+            .where(sync_clock.c.id == CLOCK_ROW)
+            .values(server_seq=sync_clock.c.server_seq + count)
+            .returning(sync_clock.c.server_seq)
+        ).scalar_one()
+    )
+    return [(last, seq) for seq in range(last - count + 1, last + 1)]
 
 
-def lock_clock(connection: Connection) -> Clock:
-    """Take the writers' lock (FOR UPDATE on PostgreSQL; SQLite writers hold the database lock since
-    BEGIN IMMEDIATE) and read the clock."""
-    row = connection.execute(select(sync_clock).where(sync_clock.c.id == CLOCK_ROW).with_for_update()).one()
-    return Clock(int(row.server_seq), int(row.audit_seq), row.audit_hash)
+def safe_txid(connection: Connection) -> int:
+    """The highest txid whose rows are all final (committed or gone) for this connection's snapshot.
 
-
-def save_clock(connection: Connection, clock: Clock) -> None:
-    connection.execute(
-        update(sync_clock)
-        .where(sync_clock.c.id == CLOCK_ROW)
-        .values(server_seq=clock.server_seq, audit_seq=clock.audit_seq, audit_hash=clock.audit_hash)
+    PostgreSQL: call first in a REPEATABLE READ transaction, so later reads see the same snapshot."""
+    if connection.dialect.name == "postgresql":
+        xmin = connection.execute(
+            text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+        ).scalar_one()
+        return int(xmin) - 1
+    # SQLite: a read transaction is a snapshot; every txid handed out in it is committed.
+    return int(
+        connection.execute(select(sync_clock.c.server_seq).where(sync_clock.c.id == CLOCK_ROW)).scalar_one()
     )
 
 
@@ -62,40 +83,46 @@ def entry_hash(
     return sha256_hex(prev_hash.encode("ascii") + canonical_json(entry))
 
 
+def start_chain(connection: Connection, chain: str) -> None:
+    """A new device's chain (idempotent: a device enrolled again keeps its chain)."""
+    exists = connection.execute(select(audit_heads.c.chain).where(audit_heads.c.chain == chain)).first()
+    if exists is None:
+        connection.execute(insert(audit_heads).values(chain=chain, seq=0, hash=GENESIS_HASH))
+
+
 def append_audit(
     connection: Connection,
-    clock: Clock,
+    chain: str,
     *,
     at: datetime,
     actor: str,
     action: str,
     subject: str,
     detail: dict[str, Any],
+    head: tuple[int, str] | None = None,
 ) -> None:
-    """Append one entry to the chain (the caller holds the clock lock and saves the clock)."""
-    text = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    seq = clock.audit_seq + 1
+    """Append one entry to `chain`, locking only that chain's head until the caller commits. A caller that
+    already locked and read the head (a push, with its device row) passes it: one statement fewer."""
+    if head is None:
+        row = connection.execute(
+            select(audit_heads).where(audit_heads.c.chain == chain).with_for_update()
+        ).one()
+        head = (int(row.seq), row.hash)
+    body = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    seq = head[0] + 1
     millis = to_millis(at)
-    digest = entry_hash(clock.audit_hash, seq, millis, actor, action, subject, text)
+    digest = entry_hash(head[1], seq, millis, actor, action, subject, body)
     connection.execute(
         insert(audit_log).values(
+            chain=chain,
             seq=seq,
             at=millis,
             actor=actor,
             action=action,
             subject=subject,
-            detail=text,
-            prev_hash=clock.audit_hash,
+            detail=body,
+            prev_hash=head[1],
             hash=digest,
         )
     )
-    clock.audit_seq, clock.audit_hash = seq, digest
-
-
-def audited(
-    connection: Connection, *, at: datetime, actor: str, action: str, subject: str, detail: dict[str, Any]
-) -> None:
-    """A write with nothing to number: lock, append one audit entry, save (all before the caller commits)."""
-    clock = lock_clock(connection)
-    append_audit(connection, clock, at=at, actor=actor, action=action, subject=subject, detail=detail)
-    save_clock(connection, clock)
+    connection.execute(update(audit_heads).where(audit_heads.c.chain == chain).values(seq=seq, hash=digest))

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, insert
 
 from app.domain.catalog import Procedure, procedure_fingerprint, procedure_to_dict
-from sync.server.ledger import append_audit, lock_clock, save_clock
+from sync.server.ledger import ADMIN_CHAIN, allocate, append_audit
 from sync.server.sql import insert_ignore
 from sync.server.tables import procedure_versions, resources
 
@@ -32,7 +32,7 @@ def procedure_resource(procedure: Procedure) -> Resource:
 
 
 def publish(engine: Engine, items: Sequence[Resource], now: datetime, actor: str = "admin") -> int:
-    """Publish all items in one transaction; returns the last server_seq used."""
+    """Publish all items in one transaction; returns the last server_seq used (0 for none)."""
     with engine.begin() as connection:
         versions = [
             {
@@ -45,35 +45,34 @@ def publish(engine: Engine, items: Sequence[Resource], now: datetime, actor: str
             if item.kind == "procedure"
         ]
         insert_ignore(connection, procedure_versions, versions)
-        clock = lock_clock(connection)
-        rows = []
         for item in items:
             if item.kind not in KINDS:
                 raise ValueError(f"unknown resource kind {item.kind!r}")
-            clock.server_seq += 1
-            rows.append(
-                {
-                    "server_seq": clock.server_seq,
-                    "kind": item.kind,
-                    "key": item.key,
-                    "office_code": item.office_code,
-                    "body": json.dumps(item.body, ensure_ascii=False),
-                    "published_at": now,
-                }
-            )
+        numbers = allocate(connection, len(items))
+        rows = [
+            {
+                "server_seq": seq,
+                "txid": txid,
+                "kind": item.kind,
+                "key": item.key,
+                "office_code": item.office_code,
+                "body": json.dumps(item.body, ensure_ascii=False),
+                "published_at": now,
+            }
+            for (txid, seq), item in zip(numbers, items, strict=True)
+        ]
         if rows:
             connection.execute(insert(resources), rows)
         append_audit(
             connection,
-            clock,
+            ADMIN_CHAIN,
             at=now,
             actor=actor,
             action="publish",
             subject=",".join(sorted({item.kind for item in items}))[:96] or "nothing",
             detail={"items": [[row["server_seq"], row["kind"], row["key"]] for row in rows]},
         )
-        save_clock(connection, clock)
-        return clock.server_seq
+        return numbers[-1][1] if numbers else 0
 
 
 def _fingerprint(item: Resource) -> str:

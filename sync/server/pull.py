@@ -1,32 +1,52 @@
 """What a desk pulls: events of its office's dossiers made elsewhere, and what the centre published
-(catalogue entries, calendar years, officers), in server_seq order after the desk's cursor.
+(catalogue entries, calendar years, officers), in (txid, server_seq) order after the desk's cursor.
 
-The page is bounded by the clock's server_seq read first: every number up to it belongs to a committed
-transaction (numbers are handed out under the clock lock held until commit), so when the page is not
-full the cursor can move to that bound without skipping a row that commits later.
+Only rows of transactions that are final for this reader's snapshot are served (ledger.safe_txid), so a
+transaction that started early and commits late is never jumped over. When a page is not full the cursor
+moves to the end of that safe range, so a desk does not scan other offices' rows again.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, or_, select, tuple_
 
+from app.domain.events import iso
 from app.services.sync.wire import PROTOCOL
 from sync.server.devices import Device
-from sync.server.ledger import CLOCK_ROW
-from sync.server.tables import events, procedure_versions, resources, sync_clock
+from sync.server.ledger import MAX_SEQ, safe_txid
+from sync.server.tables import events, procedure_versions, resources
 
 MAX_PAGE = 1000
+START = "0.0"
+_CURSOR = re.compile(r"(\d{1,19})\.(\d{1,19})")
+
+
+class BadCursor(ValueError):
+    pass
+
+
+def parse_cursor(text: str) -> tuple[int, int]:
+    """A cursor is "<txid>.<server_seq>", opaque to desks."""
+    match = _CURSOR.fullmatch(text)
+    if match is None:
+        raise BadCursor(f"not a pull cursor: {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def format_cursor(position: tuple[int, int]) -> str:
+    return f"{position[0]}.{position[1]}"
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    after: int
+    after: str
     items: list[dict[str, Any]]
-    cursor: int
+    cursor: str
     more: bool
     procedures: dict[str, Any]
 
@@ -41,47 +61,49 @@ class Page:
         }
 
 
-def pull(engine: Engine, device: Device, after: int, limit: int) -> Page:
+def pull(engine: Engine, device: Device, after: str, limit: int) -> Page:
     limit = max(1, min(limit, MAX_PAGE))
-    requested = after
-    with engine.connect().execution_options(write=False) as connection, connection.begin():
-        high = int(
-            connection.execute(
-                select(sync_clock.c.server_seq).where(sync_clock.c.id == CLOCK_ROW)
-            ).scalar_one()
-        )
-        if after > high:
-            # The desk has seen numbers this server never gave out (it was restored from an older backup):
-            # start again from the beginning rather than skip what comes next. Applying is idempotent.
-            after = 0
+    position = parse_cursor(after)
+    # PostgreSQL: one snapshot for the safe bound and every read (READ COMMITTED would take one per
+    # statement, and a row could commit between the bound and the read).
+    options: dict[str, Any] = {"write": False}
+    if engine.dialect.name == "postgresql":
+        options["isolation_level"] = "REPEATABLE READ"
+    with engine.connect().execution_options(**options) as connection, connection.begin():
+        safe = safe_txid(connection)
+        if position[0] > safe:
+            # Cursors this server gives never pass its safe bound, and the bound only grows: the desk
+            # has seen a server restored from an older backup. Start again from the beginning rather
+            # than skip what comes next; applying a page twice changes nothing.
+            position = (0, 0)
         event_rows = connection.execute(
             select(events)
             .where(
                 events.c.office_code == device.office_code,
-                events.c.server_seq > after,
-                events.c.server_seq <= high,
+                tuple_(events.c.txid, events.c.server_seq) > tuple_(*position),
+                events.c.txid <= safe,
                 events.c.device_id != device.id,  # its own events the desk has already
             )
-            .order_by(events.c.server_seq)
+            .order_by(events.c.txid, events.c.server_seq)
             .limit(limit)
         ).all()
         resource_rows = connection.execute(
             select(resources)
             .where(
-                resources.c.server_seq > after,
-                resources.c.server_seq <= high,
+                tuple_(resources.c.txid, resources.c.server_seq) > tuple_(*position),
+                resources.c.txid <= safe,
                 or_(resources.c.office_code.is_(None), resources.c.office_code == device.office_code),
             )
-            .order_by(resources.c.server_seq)
+            .order_by(resources.c.txid, resources.c.server_seq)
             .limit(limit)
         ).all()
         items = sorted(
-            [(r.server_seq, _event_item(r)) for r in event_rows]
-            + [(r.server_seq, _resource_item(r)) for r in resource_rows],
+            [((r.txid, r.server_seq), _event_item(r)) for r in event_rows]
+            + [((r.txid, r.server_seq), _resource_item(r)) for r in resource_rows],
             key=lambda pair: pair[0],
         )[:limit]
         full = len(items) == limit
-        cursor = items[-1][0] if full else high
+        end = items[-1][0] if full else max((safe, MAX_SEQ), position)
         cited = {
             item["body"]["payload"]["procedure"]["version"]
             for _, item in items
@@ -99,12 +121,10 @@ def pull(engine: Engine, device: Device, after: int, limit: int) -> Page:
             if cited
             else {}
         )
-    return Page(requested, [item for _, item in items], cursor, full, procedures)
+    return Page(after, [item for _, item in items], format_cursor(end), full, procedures)
 
 
 def _event_item(row: Any) -> dict[str, Any]:
-    from app.domain.events import iso
-
     return {
         "server_seq": int(row.server_seq),
         "kind": "event",

@@ -5,8 +5,9 @@ One transaction per batch:
 2. items below the device's expected sequence are replays: answered with the stored verdicts;
    an item above it is a gap: refused with the sequence expected;
 3. the judge decides each new item (judge.py), reading only;
-4. the writers' clock lock is taken (ledger.py), server_seq numbers handed out, events, receipts, the
-   dossier projection, the device's next sequence and one audit entry written, and the commit releases it.
+4. (txid, server_seq) numbers are handed out (ledger.py: no lock shared with other devices), then the
+   events, receipts, dossier projection, the device's next sequence and one entry of the device's audit
+   chain are written, and committed together.
 
 Two devices changing the same dossier at once collide on the unique (dossier, seq) of `events`; the loser
 is retried from the start and then sees the winner's event, so its own becomes a conflict, never a silent
@@ -15,6 +16,7 @@ overwrite.
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import random
@@ -28,11 +30,11 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.services.sync.wire import Verdict
-from sync.server.devices import Device
+from sync.server.devices import Device, digest
 from sync.server.judge import Judge, Outcome, ProcedureCache, PushItem
-from sync.server.ledger import append_audit, lock_clock, save_clock
+from sync.server.ledger import allocate, append_audit
 from sync.server.sql import insert_ignore
-from sync.server.tables import devices, dossiers, events, procedure_versions, receipts
+from sync.server.tables import audit_heads, devices, dossiers, events, procedure_versions, receipts
 
 log = logging.getLogger("motcua.server")
 
@@ -53,6 +55,10 @@ class SequenceMismatch(Exception):
 
 
 class DeviceRevoked(Exception):
+    pass
+
+
+class NotAuthenticated(Exception):
     pass
 
 
@@ -91,12 +97,15 @@ class PushResponse:
 
 
 def push(
-    engine: Engine, device_id: str, request: PushRequest, now: datetime, procedures: ProcedureCache
+    engine: Engine, token: str, request: PushRequest, now: datetime, procedures: ProcedureCache
 ) -> PushResponse:
+    """The token is checked in the push's own transaction, against the row it locks: a revocation
+    committed before is seen, and the request costs one statement and one connection less."""
+    device_id = token.partition(".")[0]
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with engine.begin() as connection:
-                return _push(connection, device_id, request, now, procedures)
+                return _push(connection, token, request, now, procedures)
         except (IntegrityError, DBAPIError) as exc:
             retryable = isinstance(exc, IntegrityError) or _sqlstate(exc) in _RETRYABLE_SQLSTATES
             if not retryable or attempt == ATTEMPTS:
@@ -111,12 +120,21 @@ def _sqlstate(exc: DBAPIError) -> str | None:
 
 
 def _push(
-    connection: Connection, device_id: str, request: PushRequest, now: datetime, procedures: ProcedureCache
+    connection: Connection, token: str, request: PushRequest, now: datetime, procedures: ProcedureCache
 ) -> PushResponse:
-    row = connection.execute(select(devices).where(devices.c.id == device_id).with_for_update()).one_or_none()
-    if row is None or row.revoked_at is not None:
+    device_id, _, secret = token.partition(".")
+    row = connection.execute(
+        select(devices, audit_heads.c.seq.label("audit_seq"), audit_heads.c.hash.label("audit_hash"))
+        .join(audit_heads, audit_heads.c.chain == devices.c.id)
+        .where(devices.c.id == device_id)
+        .with_for_update()
+    ).one_or_none()
+    if row is None or not secret or not hmac.compare_digest(row.token_hash, digest(secret)):
+        raise NotAuthenticated(device_id)
+    if row.revoked_at is not None:
         raise DeviceRevoked(device_id)
     device = Device(row.id, row.office_code, row.label, False, int(row.next_seq))
+    head = (int(row.audit_seq), str(row.audit_hash))
     expected = device.next_seq
     items = request.items
     first = items[0].device_seq
@@ -129,7 +147,7 @@ def _push(
         judge = Judge(connection, device, procedures, request.procedures, request.unavailable, now)
         outcomes, waiting = judge.run(fresh)
         if outcomes:
-            verdicts += _write(connection, device, judge, outcomes, now)
+            verdicts += _write(connection, device, head, judge, outcomes, now)
     return PushResponse(verdicts, expected + len(verdicts) - (len(items) - len(fresh)), waiting)
 
 
@@ -167,7 +185,12 @@ def _replayed(connection: Connection, device_id: str, items: list[PushItem]) -> 
 
 
 def _write(
-    connection: Connection, device: Device, judge: Judge, outcomes: list[Outcome], now: datetime
+    connection: Connection,
+    device: Device,
+    head: tuple[int, str],
+    judge: Judge,
+    outcomes: list[Outcome],
+    now: datetime,
 ) -> list[StoredVerdict]:
     if judge.new_versions:
         insert_ignore(
@@ -183,18 +206,16 @@ def _write(
                 for fingerprint, data in judge.new_versions.items()
             ],
         )
-    # From here to the commit, every other writer waits: keep it to inserts.
-    clock = lock_clock(connection)
+    accepted = [o for o in outcomes if o.verdict is Verdict.ACCEPTED and o.event is not None]
     event_rows: list[dict[str, Any]] = []
-    for outcome in outcomes:
-        if outcome.verdict is not Verdict.ACCEPTED or outcome.event is None:
-            continue
-        clock.server_seq += 1
-        outcome.server_seq = clock.server_seq
+    for outcome, (txid, server_seq) in zip(accepted, allocate(connection, len(accepted)), strict=True):
+        outcome.server_seq = server_seq
         event = outcome.event
+        assert event is not None
         event_rows.append(
             {
-                "server_seq": clock.server_seq,
+                "server_seq": server_seq,
+                "txid": txid,
                 "dossier_uid": event.dossier_uid,
                 "seq": event.seq,
                 "office_code": judge.states[event.dossier_uid].office_code,  # type: ignore[union-attr]
@@ -242,7 +263,8 @@ def _write(
         counts[o.verdict.value] = counts.get(o.verdict.value, 0) + 1
     append_audit(
         connection,
-        clock,
+        device.id,
+        head=head,
         at=now,
         actor=device.id,
         action="push",
@@ -255,7 +277,6 @@ def _write(
             ],
         },
     )
-    save_clock(connection, clock)
     return [
         StoredVerdict(o.item.device_seq, o.item.key, o.verdict, o.server_seq, o.reason, o.message)
         for o in outcomes

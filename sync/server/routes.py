@@ -23,8 +23,16 @@ from sync.server import devices as device_registry
 from sync.server.blobstore import OffsetMismatch
 from sync.server.devices import Device, EnrolmentRefused
 from sync.server.judge import PushItem
-from sync.server.pull import MAX_PAGE, pull
-from sync.server.push import MAX_BATCH, DeviceRevoked, Gap, PushRequest, SequenceMismatch, push
+from sync.server.pull import MAX_PAGE, START, BadCursor, parse_cursor, pull
+from sync.server.push import (
+    MAX_BATCH,
+    DeviceRevoked,
+    Gap,
+    NotAuthenticated,
+    PushRequest,
+    SequenceMismatch,
+    push,
+)
 from sync.server.services import SyncServices, sync_services
 from sync.server.uploads import UploadError
 
@@ -88,12 +96,17 @@ def parse(model: type[BaseModel], data: bytes) -> Any:
         ) from None
 
 
-def authenticated(services: SyncServices, request: Request) -> Device:
+def bearer_token(request: Request) -> str:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token:
+    if scheme.lower() != "bearer" or not token.strip():
         raise SyncHTTPError(401, "unauthorized", "a device token is required (enrol this desk first)")
+    return token.strip()
+
+
+def authenticated(services: SyncServices, request: Request) -> Device:
+    token = bearer_token(request)
     with services.engine.connect().execution_options(write=False) as connection:
-        device = device_registry.authenticate(connection, token.strip())
+        device = device_registry.authenticate(connection, token)
     if device is None:
         raise SyncHTTPError(401, "unauthorized", "this device token is not known here")
     if device.revoked:
@@ -175,11 +188,17 @@ class PushBody(BaseModel):
 @handled
 async def push_batch(request: Request) -> JSONResponse:
     services = sync_services(request)
-    device = await run_in_threadpool(authenticated, services, request)
-    body: PushBody = parse(PushBody, await read_body(request, MAX_JSON_BYTES))
-    first = body.items[0].device_seq
-    if any(item.device_seq != first + i for i, item in enumerate(body.items)):
-        raise SyncHTTPError(400, "bad_request", "items must have consecutive device sequence numbers")
+    token = bearer_token(request)  # checked in the push's own transaction (push.py)
+    data = await read_body(request, MAX_JSON_BYTES)
+    try:
+        body: PushBody = parse(PushBody, data)
+        first = body.items[0].device_seq
+        if any(item.device_seq != first + i for i, item in enumerate(body.items)):
+            raise SyncHTTPError(400, "bad_request", "items must have consecutive device sequence numbers")
+    except SyncHTTPError:
+        # A stranger learns nothing about the protocol: an unknown token is a 401 whatever it sent.
+        await run_in_threadpool(authenticated, services, request)
+        raise
     request_data = PushRequest(
         items=[PushItem(i.device_seq, i.stream, i.key, i.hash, i.body) for i in body.items],
         procedures=body.procedures,
@@ -188,7 +207,7 @@ async def push_batch(request: Request) -> JSONResponse:
 
     def work() -> JSONResponse:
         try:
-            result = push(services.engine, device.id, request_data, services.now(), services.procedures)
+            result = push(services.engine, token, request_data, services.now(), services.procedures)
         except Gap as gap:
             return error(
                 409, "gap", f"this server expects device sequence {gap.expected}", expected=gap.expected
@@ -197,6 +216,8 @@ async def push_batch(request: Request) -> JSONResponse:
             return error(409, "sequence_mismatch", str(exc))
         except DeviceRevoked:
             return error(401, "revoked", "this desk's token was revoked; enrol it again")
+        except NotAuthenticated:
+            return error(401, "unauthorized", "this device token is not known here")
         return answer(
             {
                 "next_seq": result.next_seq,
@@ -250,10 +271,14 @@ async def blob_chunk(request: Request, sha256: str, offset: int) -> JSONResponse
 
 @router.get("/pull")
 @handled
-async def pull_page(request: Request, after: int = 0, limit: int = 500) -> JSONResponse:
+async def pull_page(request: Request, after: str = START, limit: int = 500) -> JSONResponse:
     services = sync_services(request)
     device = await run_in_threadpool(authenticated, services, request)
-    if after < 0 or not 1 <= limit <= MAX_PAGE:
-        raise SyncHTTPError(400, "bad_request", f"after must be 0 or more and limit 1-{MAX_PAGE}")
+    if not 1 <= limit <= MAX_PAGE:
+        raise SyncHTTPError(400, "bad_request", f"limit must be 1-{MAX_PAGE}")
+    try:
+        parse_cursor(after)
+    except BadCursor as exc:
+        raise SyncHTTPError(400, "bad_request", str(exc)) from None
     page = await run_in_threadpool(pull, services.engine, device, after, limit)
     return answer(page.to_wire())

@@ -1,8 +1,10 @@
 """The sync tables of the server (the same DDL on SQLite and PostgreSQL; migration server_0003_sync).
 
 Times are UTC milliseconds (BigInteger), as on the desks: no zone to get wrong on either backend.
-`server_seq` is the one order of everything a desk pulls; it is handed out under the `sync_clock` row lock,
-taken just before a push commits, so sequence numbers become visible in increasing order (see push.py).
+What a desk pulls is ordered by (txid, server_seq): on PostgreSQL txid is the writing transaction's id and
+a reader takes only rows of transactions older than every one still running (pg_snapshot_xmin), so a
+transaction that commits late is never skipped and writers need no common lock; on SQLite, where writers
+are serialised anyway, txid is a counter taken in the write transaction (ledger.py).
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ events = Table(
     "events",
     metadata,
     Column("server_seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("txid", BigInteger, nullable=False),
     Column("dossier_uid", String(32), nullable=False),
     Column("seq", Integer, nullable=False),
     Column("office_code", String(64), nullable=False),
@@ -84,7 +87,8 @@ events = Table(
     Column("received_at", EpochMillis, nullable=False),
     Column("clock_flag", String(16)),  # "past" or "future" when the desk's clock was absurd; data only
     UniqueConstraint("dossier_uid", "seq"),
-    Index("ix_events_office_code_server_seq", "office_code", "server_seq"),
+    UniqueConstraint("device_id", "device_seq"),
+    Index("ix_events_office_code_txid_server_seq", "office_code", "txid", "server_seq"),
 )
 
 # The stored verdict of every device sequence number: a replayed push gets exactly this answer again.
@@ -132,27 +136,39 @@ resources = Table(
     "resources",
     metadata,
     Column("server_seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("txid", BigInteger, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("key", String(96), nullable=False),
     Column("office_code", String(64)),  # None: every office
     Column("body", Text, nullable=False),
     Column("published_at", EpochMillis, nullable=False),
+    Index("ix_resources_txid_server_seq", "txid", "server_seq"),
 )
 
-# The single serialisation point of writers: the last server_seq handed out and the audit chain's head.
+# SQLite only: the last txid/server_seq handed out (PostgreSQL uses the sequence `server_seq` and its
+# transaction ids).
 sync_clock = Table(
     "sync_clock",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("server_seq", BigInteger, nullable=False),
-    Column("audit_seq", BigInteger, nullable=False),
-    Column("audit_hash", String(64), nullable=False),
+)
+
+# The audit log is a set of hash chains, one per device and one for the admin ("per-tenant" chains): a
+# device's writes are already serialised by its row lock, so chaining them costs no global lock.
+audit_heads = Table(
+    "audit_heads",
+    metadata,
+    Column("chain", String(40), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
 )
 
 # Every write, hash-chained: hash = SHA-256(prev_hash || canonical JSON of the entry).
 audit_log = Table(
     "audit_log",
     metadata,
+    Column("chain", String(40), primary_key=True),
     Column("seq", BigInteger, primary_key=True, autoincrement=False),
     Column("at", EpochMillis, nullable=False),
     Column("actor", String(64), nullable=False),

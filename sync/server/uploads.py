@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import Engine, delete, select
 
 from sync.server.blobstore import BlobStore
-from sync.server.ledger import audited
+from sync.server.ledger import append_audit
 from sync.server.sql import insert_ignore
 from sync.server.tables import blobs, uploads
 
@@ -146,5 +146,13 @@ class Uploads:
                 [{"sha256": sha256, "size": size, "stored_at": now, "device_id": device_id}],
             )
             connection.execute(delete(uploads).where(uploads.c.sha256 == sha256))
-            audited(connection, at=now, actor=device_id, action="blob", subject=sha256, detail={"size": size})
+            append_audit(
+                connection,
+                device_id,
+                at=now,
+                actor=device_id,
+                action="blob",
+                subject=sha256,
+                detail={"size": size},
+            )
         return UploadState(sha256, size, size, True)

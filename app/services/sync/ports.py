@@ -91,9 +91,9 @@ class PulledItem:
 
 @dataclass(frozen=True, slots=True)
 class PullPage:
-    after: int  # the cursor this page continues from
+    after: str  # the cursor this page continues from (opaque, from the server)
     items: tuple[PulledItem, ...]
-    cursor: int  # the cursor to store with the page
+    cursor: str  # the cursor to store with the page
     more: bool
     procedures: Mapping[str, Any] = field(default_factory=dict)
 
@@ -111,7 +111,7 @@ class SyncTransport(Protocol):
 
     def upload_chunk(self, sha256: str, offset: int, data: bytes) -> BlobState: ...
 
-    def pull(self, cursor: int, limit: int) -> PullPage: ...
+    def pull(self, cursor: str, limit: int) -> PullPage: ...
 
 
 class BlobSource(Protocol):
@@ -153,7 +153,7 @@ class SyncCounts:
     conflicts: int  # made on a stale version: a supervisor decides
     held: int  # pulled changes not applied because they would overwrite local ones
     acked_seq: int
-    pull_cursor: int
+    pull_cursor: str  # opaque: the server's position in what this desk has pulled
     missing_files: int = 0  # events the centre took without their file (too large, lost, damaged)
 
 
@@ -184,7 +184,7 @@ class SyncStore(Protocol):
         """Send again from acked_seq + 1 (the server lost a tail it had acknowledged)."""
         ...
 
-    def pull_cursor(self) -> int: ...
+    def pull_cursor(self) -> str: ...
 
     def apply_page(self, page: PullPage) -> int:
         """Apply a page and store its cursor in one transaction; returns how many items were applied.

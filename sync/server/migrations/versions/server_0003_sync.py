@@ -1,5 +1,5 @@
 """The sync protocol: devices and enrolment codes, events with their receipts, dossiers, blobs, published
-resources, the writers' clock and the hash-chained audit log.
+resources, the pull order (a sequence on PostgreSQL, a counter on SQLite) and the hash-chained audit log.
 
 Revision ID: server_0003_sync
 Revises: server_0001
@@ -77,6 +77,7 @@ def upgrade() -> None:
     op.create_table(
         "events",
         sa.Column("server_seq", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("txid", sa.BigInteger(), nullable=False),
         sa.Column("dossier_uid", sa.String(32), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("office_code", sa.String(64), nullable=False),
@@ -91,8 +92,9 @@ def upgrade() -> None:
         sa.Column("clock_flag", sa.String(16), nullable=True),
         sa.PrimaryKeyConstraint("server_seq", name="pk_events"),
         sa.UniqueConstraint("dossier_uid", "seq", name="uq_events_dossier_uid_seq"),
+        sa.UniqueConstraint("device_id", "device_seq", name="uq_events_device_id_device_seq"),
     )
-    op.create_index("ix_events_office_code_server_seq", "events", ["office_code", "server_seq"])
+    op.create_index("ix_events_office_code_txid_server_seq", "events", ["office_code", "txid", "server_seq"])
     op.create_table(
         "receipts",
         sa.Column("device_id", sa.String(32), nullable=False),
@@ -128,6 +130,7 @@ def upgrade() -> None:
     op.create_table(
         "resources",
         sa.Column("server_seq", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("txid", sa.BigInteger(), nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("key", sa.String(96), nullable=False),
         sa.Column("office_code", sa.String(64), nullable=True),
@@ -135,16 +138,23 @@ def upgrade() -> None:
         _millis("published_at"),
         sa.PrimaryKeyConstraint("server_seq", name="pk_resources"),
     )
+    op.create_index("ix_resources_txid_server_seq", "resources", ["txid", "server_seq"])
     op.create_table(
         "sync_clock",
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("server_seq", sa.BigInteger(), nullable=False),
-        sa.Column("audit_seq", sa.BigInteger(), nullable=False),
-        sa.Column("audit_hash", sa.String(64), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_sync_clock"),
     )
     op.create_table(
+        "audit_heads",
+        sa.Column("chain", sa.String(40), nullable=False),
+        sa.Column("seq", sa.BigInteger(), nullable=False),
+        sa.Column("hash", sa.String(64), nullable=False),
+        sa.PrimaryKeyConstraint("chain", name="pk_audit_heads"),
+    )
+    op.create_table(
         "audit_log",
+        sa.Column("chain", sa.String(40), nullable=False),
         sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
         _millis("at"),
         sa.Column("actor", sa.String(64), nullable=False),
@@ -153,19 +163,25 @@ def upgrade() -> None:
         sa.Column("detail", sa.Text(), nullable=False),
         sa.Column("prev_hash", sa.String(64), nullable=False),
         sa.Column("hash", sa.String(64), nullable=False),
-        sa.PrimaryKeyConstraint("seq", name="pk_audit_log"),
+        sa.PrimaryKeyConstraint("chain", "seq", name="pk_audit_log"),
     )
-    # The one row every writer locks; the audit chain starts from a hash of zeros.
+    op.execute(sa.text("INSERT INTO sync_clock (id, server_seq) VALUES (1, 0)"))
+    # The admin's chain exists from the start; each device's chain starts when it enrols.
     op.execute(
-        sa.text(
-            "INSERT INTO sync_clock (id, server_seq, audit_seq, audit_hash) VALUES (1, 0, 0, :genesis)"
-        ).bindparams(genesis=GENESIS_HASH)
+        sa.text("INSERT INTO audit_heads (chain, seq, hash) VALUES ('admin', 0, :genesis)").bindparams(
+            genesis=GENESIS_HASH
+        )
     )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(sa.text("CREATE SEQUENCE server_seq"))
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(sa.text("DROP SEQUENCE IF EXISTS server_seq"))
     op.drop_index("ix_receipts_verdict", table_name="receipts")
-    op.drop_index("ix_events_office_code_server_seq", table_name="events")
-    for table in ("audit_log", "sync_clock", "resources", "uploads", "blobs", "receipts", "events",
-                  "dossiers", "procedure_versions", "enrol_codes", "devices"):  # fmt: skip
+    op.drop_index("ix_resources_txid_server_seq", table_name="resources")
+    op.drop_index("ix_events_office_code_txid_server_seq", table_name="events")
+    for table in ("audit_log", "audit_heads", "sync_clock", "resources", "uploads", "blobs", "receipts",
+                  "events", "dossiers", "procedure_versions", "enrol_codes", "devices"):  # fmt: skip
         op.drop_table(table)
