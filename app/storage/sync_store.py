@@ -381,18 +381,22 @@ class SqlSyncStore:
         return applied
 
     def _write_calendar(self, body: Mapping[str, Any]) -> None:
-        """A year's official schedule, written where admins drop calendar files (atomically, idempotently:
-        a page applied again writes the same bytes)."""
+        """A year's official schedule, written where admins drop calendar files (checked first, replaced
+        atomically, idempotent: a page applied again writes the same bytes). The desk's calendar reads
+        it at its next start."""
         if self._calendar_dir is None:
             return
+        from app.datafiles.calendar import load_schedule_file
+
         year = int(body["year"])
         if not 1800 <= year <= 2200:
             raise ValueError(f"calendar year {year} is out of range")
-        self._calendar_dir.mkdir(parents=True, exist_ok=True)
-        target = self._calendar_dir / f"{year}.toml"
-        temporary = target.with_suffix(".toml.tmp")
-        temporary.write_text(str(body["toml"]), encoding="utf-8")
-        temporary.replace(target)
+        incoming = self._calendar_dir / ".incoming"
+        incoming.mkdir(parents=True, exist_ok=True)
+        staged = incoming / f"{year}.toml"
+        staged.write_text(str(body["toml"]), encoding="utf-8")
+        load_schedule_file(staged)  # a broken file stays out (ValidationError: the item is held)
+        staged.replace(self._calendar_dir / f"{year}.toml")
 
     # ----- status -----------------------------------------------------------------------------------------
 

@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=(
             "%(prog)s [--host HOST] [--port PORT] [--workers N] [--log-level LEVEL]\n"
-            "       %(prog)s admin {migrate,stats,enrol-code,devices,revoke,verify-audit,publish-catalog} ..."
+            "       %(prog)s admin {migrate,stats,enrol-code,devices,revoke,verify-audit,publish-catalog,"
+            "publish-calendar} ..."
         ),
         description="MotCua sync server: receives dossiers from the counter desks.",
         epilog=(
@@ -146,6 +147,16 @@ def _add_sync_admin(actions: Any) -> None:
     publish.add_argument("file", type=Path)
     publish.add_argument("--json", action="store_true")
     publish.set_defaults(handler=_publish_catalog)
+    calendar = actions.add_parser(
+        "publish-calendar",
+        help="publish a year's official schedule (YYYY.toml) to every desk",
+        description="Publish YYYY.toml (days off and make-up working days; format: "
+        "resources/calendar/README.md); desks receive it with their next pull and use it from their "
+        "next start.",
+    )
+    calendar.add_argument("file", type=Path)
+    calendar.add_argument("--json", action="store_true")
+    calendar.set_defaults(handler=_publish_calendar)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
@@ -366,6 +377,32 @@ def _publish_catalog(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps({"published": len(procedures), "server_seq": last}) + "\n")
     else:
         sys.stdout.write(f"published {len(procedures)} procedures\n")
+    return EXIT_OK
+
+
+def _publish_calendar(args: argparse.Namespace) -> int:
+    from app.datafiles.calendar import load_schedule_file
+    from app.domain.errors import DomainError
+    from sync.server.publish import Resource, publish
+
+    if not args.file.is_file():
+        raise UsageError(f"no file {args.file}")
+    try:
+        schedule = load_schedule_file(args.file)
+    except DomainError as exc:
+        raise UsageError(str(exc)) from None
+    text = args.file.read_text(encoding="utf-8")
+    engine = _engine(args)
+    try:
+        last = publish(
+            engine, [Resource("calendar", str(schedule.year), {"year": schedule.year, "toml": text})], _now()
+        )
+    finally:
+        engine.dispose()
+    if args.json:
+        sys.stdout.write(json.dumps({"published": schedule.year, "server_seq": last}) + "\n")
+    else:
+        sys.stdout.write(f"published the {schedule.year} calendar\n")
     return EXIT_OK
 
 

@@ -140,7 +140,7 @@ def test_status_lines_say_what_an_officer_needs_first_in_vietnamese() -> None:
         return status_line(SyncStatus(state, "https://x", "Q", "d", c, a), now, language=language)
 
     assert line(False, counts(), attempts()) == "Làm việc độc lập (chưa đăng ký máy chủ)"
-    assert line(True, counts(), attempts()) == "Đồng bộ chưa bao giờ"
+    assert line(True, counts(), attempts()) == "Chưa đồng bộ lần nào"
     synced = attempts(last_success_at=now - timedelta(minutes=3))
     assert line(True, counts(), synced) == "Đồng bộ 3 phút trước"
     assert (

@@ -78,9 +78,7 @@ def derive_state(enrolled: bool, counts: SyncCounts, attempts: SyncAttempts) -> 
     return SyncState.PENDING if counts.pending else SyncState.SYNCED
 
 
-def _ago(moment: datetime | None, now: datetime, vi: bool) -> str:
-    if moment is None:
-        return "chưa bao giờ" if vi else "never"
+def _ago(moment: datetime, now: datetime, vi: bool) -> str:
     seconds = max(0, int((now - moment).total_seconds()))
     if seconds < 60:
         return "vừa xong" if vi else "just now"
@@ -111,9 +109,10 @@ def status_line(status: SyncStatus, now: datetime, *, language: str = "vi") -> s
     counts, attempts = status.counts, status.attempts
     if status.state is SyncState.NOT_ENROLLED:
         return "Làm việc độc lập (chưa đăng ký máy chủ)" if vi else "Working alone (not enrolled)"
-    parts = [
-        ("Đồng bộ " if vi else "Synced ") + _ago(attempts.last_success_at, now, vi),
-    ]
+    if attempts.last_success_at is None:
+        parts = ["Chưa đồng bộ lần nào" if vi else "Never synced"]
+    else:
+        parts = [("Đồng bộ " if vi else "Synced ") + _ago(attempts.last_success_at, now, vi)]
     if counts.pending:
         parts.append(f"{counts.pending} chờ gửi" if vi else f"{counts.pending} waiting")
     if status.state in (SyncState.OFFLINE, SyncState.ATTENTION) and attempts.last_error_code:
