@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 import trustme
 
-from app.services.sync.background import BackgroundSync, Backoff
-from app.services.sync.errors import CertificateMismatch, Offline
+from app.services.sync.background import Backoff
+from app.services.sync.errors import CertificateMismatch
 from app.services.sync.ports import SyncAttempts, SyncCounts
 from app.services.sync.status import SyncState, SyncStatus, derive_state, status_line
+from sync.client.background import start_background_sync
 from sync.client.tls import spki_pin
-from sync.client.wiring import open_session, read_status
+from sync.client.wiring import read_status
 from sync.devtools.faultproxy import FaultProxy
 from sync.server.tables import enrol_codes
 from tests.sync.support import ServerProcess, assert_agree, enrol_desk, receive, server_count, sync
@@ -71,25 +72,19 @@ def test_background_sync_backs_off_while_offline_and_catches_up(make_desk, serve
         device = enrol_desk(desk, server, url=proxy.url)
         receive(desk, 3)
         proxy.link_down()
-        results: list[object] = []
-
-        def cycle():
-            with open_session(desk) as session:
-                return session.run()
-
-        runner = BackgroundSync(
-            cycle,
+        statuses: list[SyncStatus] = []
+        runner = start_background_sync(
+            desk,
+            statuses.append,
             backoff=Backoff(interval=0.2, first=0.05, cap=0.4, floor=0.0),
-            on_result=lambda report, error: results.append(error or report),
-            draw=lambda: 1.0,  # no jitter: the delays can be checked
         )
-        runner.start()
+        runner._draw = lambda: 1.0  # no jitter: the delays can be checked
         try:
             deadline = time.monotonic() + 20
             while runner.failures < 4 and time.monotonic() < deadline:
                 time.sleep(0.02)
             assert runner.failures >= 4
-            assert all(isinstance(r, Offline) for r in results)
+            assert {status.attempts.last_error_code for status in statuses} == {"offline"}
             assert runner.last_delay == 0.4  # 0.05, 0.1, 0.2, then capped
             status = read_status(desk)
             assert status.state is SyncState.OFFLINE and status.counts.pending == 3
