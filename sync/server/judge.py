@@ -10,12 +10,14 @@ illegal in the dossier's state, another office's dossier, a file that will never
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, or_, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.domain.catalog import Procedure, procedure_fingerprint, procedure_from_dict
 from app.domain.dossier import Dossier, replay
@@ -33,6 +35,8 @@ from app.services.sync.wire import (
 )
 from sync.server.devices import Device
 from sync.server.tables import blobs, dossiers, events, procedure_versions
+
+log = logging.getLogger("motcua.server")
 
 ACTION_OF: dict[EventType, Action] = {
     EventType.PROCESSING_STARTED: Action.START_PROCESSING,
@@ -154,11 +158,33 @@ class Judge:
         self._preload(items)
         outcomes: list[Outcome] = []
         for item in items:
-            outcome = self._judge(item)
+            try:
+                outcome = self._judge(item)
+            except SQLAlchemyError:
+                raise  # the database's trouble, not the event's: the push is retried or fails whole
+            except Exception as exc:
+                # A bug meeting an unforeseen event must not wedge this desk's queue behind it (PowerSync's
+                # Jepsen runs found such wedges): refuse the event, keep it, log the bug.
+                log.exception("judging %s failed", item.key)
+                outcome = Outcome(
+                    item, Verdict.REJECTED, "server_fault", f"the server could not judge it: {exc}"[:500]
+                )
+                if isinstance(item.body, dict) and isinstance(item.body.get("dossier"), str):
+                    self._forget(item.body["dossier"])
             if isinstance(outcome, str):
                 return outcomes, outcome
             outcomes.append(outcome)
         return outcomes, None
+
+    def _forget(self, uid: str) -> None:
+        """After a fault in the middle of judging, this dossier's in-memory state may be half-moved:
+        rebuild it from the history accepted so far."""
+        state = self.states.get(uid)
+        if state is None:
+            return
+        procedure = self.procedures.get(self.connection, state.procedure_version)
+        if procedure is not None:
+            state.dossier = replay(state.history, procedure)
 
     # ----- loading ----------------------------------------------------------------------------------------
 

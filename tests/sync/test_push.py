@@ -274,3 +274,53 @@ def test_a_push_of_an_unknown_stream_is_a_dead_letter_not_a_stop(make_desk, serv
         assert connection.execute(select(func.count()).select_from(events)).scalar_one() == 2
     assert desk_view(desk).acked == 3
     assert device
+
+
+def test_a_server_bug_on_one_event_refuses_that_event_and_not_the_queue(
+    make_desk, database_url, monkeypatch
+) -> None:
+    """In-process: the judge meets an exception nobody foresaw on the second dossier; that event becomes a
+    dead letter kept with its body, and the third dossier is still taken."""
+    from app.services.context import SystemClock
+    from sync.server import judge
+    from sync.server.db import make_engine
+    from sync.server.devices import enrol, new_enrol_code
+    from sync.server.migrate import upgrade_to_head
+    from sync.server.push import PushRequest, push
+    from sync.server.settings import normalise_database_url
+
+    desk = make_desk()
+    receive(desk, 3)
+    batch = SqlSyncStore(desk.database.engine, desk.services.clock).pending_batch(10)
+    doomed = batch.items[1].body["dossier"]
+    real = judge.replay
+
+    def flaky(events, procedure):
+        events = list(events)
+        if events[0].dossier_uid == doomed:
+            raise RuntimeError("a bug")
+        return real(events, procedure)
+
+    monkeypatch.setattr(judge, "replay", flaky)
+    engine = make_engine(normalise_database_url(database_url))
+    try:
+        upgrade_to_head(engine)
+        now = SystemClock().now()
+        _device, token = enrol(
+            engine,
+            code=new_enrol_code(engine, "TTPVHCC-QNG", now),
+            device_id="c" * 32,
+            label="t",
+            office_code=None,
+            now=now,
+        )
+        items = [judge.PushItem(i.device_seq, i.stream, i.key, i.hash, dict(i.body)) for i in batch.items]
+        result = push(engine, token, PushRequest(items, batch.procedures, {}), now, judge.ProcedureCache())
+    finally:
+        engine.dispose()
+    assert [(v.verdict.value, v.reason) for v in result.verdicts] == [
+        ("accepted", None),
+        ("rejected", "server_fault"),
+        ("accepted", None),
+    ]
+    assert result.next_seq == 4
