@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -57,6 +58,7 @@ _FAULTS = {
 }
 _OUT_OF_DOCUMENTS = "document feeder out of documents"
 A4_MM = (210.0, 297.0)
+_READER_SETTLE = 0.2  # seconds; once per run, invisible next to the paper's own travel
 
 
 def fault_of(exc: BaseException, device: str) -> ScannerError:
@@ -127,6 +129,7 @@ class SaneScanner:
     def __init__(self, device_id: str, handle: Any) -> None:
         self._id = device_id
         self._handle = handle
+        self._stop = threading.Event()
         sources = _choices(handle, "source")
         offered = tuple(s for s, names in _SOURCE_NAMES.items() if any(n in sources for n in names))
         self._info = DeviceInfo(
@@ -231,11 +234,15 @@ class SaneScanner:
         dpi = self._configure(request, profile)
         feeder = request.source is not Source.FLATBED
         count = 0
+        reader_may_run = False
+        self._stop.clear()
         try:
-            while True:
+            while not self._stop.is_set():
                 try:
                     self._handle.start()
-                    image = self._handle.snap(no_cancel=feeder)
+                    reader_may_run = True
+                    # no_cancel: the run is ended here, once, after the reader had time to finish (below).
+                    image = self._handle.snap(no_cancel=True)
                 except Exception as exc:
                     message = str(exc.args[0] if exc.args else exc).strip().lower()
                     if feeder and count > 0 and message == _OUT_OF_DOCUMENTS:
@@ -253,9 +260,20 @@ class SaneScanner:
                 if not feeder:
                     return
         finally:
-            self.cancel()
+            if reader_may_run:
+                # Backends built on sanei_thread read in a pthread that sane_cancel() kills with
+                # *asynchronous* cancellation; killed inside malloc, it leaves an allocator lock held and
+                # a later thread of this process hangs for good (seen with the test backend after a
+                # simulated jam). A moment lets the reader finish its page or block in write() first.
+                time.sleep(_READER_SETTLE)
+            self._end()
 
     def cancel(self) -> None:
+        """Stop after the page being read. Not sane_cancel() from here: called from another thread it
+        would kill the backend's reader in mid-page (see the note in scan())."""
+        self._stop.set()
+
+    def _end(self) -> None:
         try:
             self._handle.cancel()
         except Exception:  # nothing running, or the device already gone

@@ -80,12 +80,14 @@ def test_faults_on_the_first_sheet_write_nothing(
     (config / "scanners.toml").write_text(
         f'[[scanner]]\ndevice = "sane:test"\nname = "Máy thử"\n'
         f'sources = {{ adf = "Automatic Document Feeder" }}\n'
-        f'options = {{ "test-picture" = "Grid", "read-return-value" = "{status}" }}\n',
+        # Small pages: see tests/scanning/test_sane.py on the test backend's reader thread.
+        f'options = {{ "test-picture" = "Grid", "read-return-value" = "{status}", '
+        '"br-x" = 40, "br-y" = 40 }\n',
         encoding="utf-8",
     )
     outbox = tmp_path / "out"
     outbox.mkdir()
-    done = motcua("scan", "--device", "Máy thử", "--out", str(outbox / "none.pdf"), "--json")
+    done = motcua("scan", "--device", "Máy thử", "--dpi", "50", "--out", str(outbox / "none.pdf"), "--json")
     assert done.returncode == 2
     assert json.loads(done.stdout)["error"]["fault"] == fault
     assert words in done.stderr

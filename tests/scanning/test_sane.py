@@ -1,5 +1,10 @@
 """SANE's `test` device (libsane1): a real backend with a feeder that empties after 10 sheets and
-simulated faults (its read-return-value option): jam, no documents, cover open."""
+simulated faults (its read-return-value option): jam, no documents, cover open.
+
+Runs with a simulated fault scan small pages (SMALL): the test backend reads in a thread that sane_cancel
+kills with asynchronous cancellation, and killed in the middle of malloc or the dynamic loader it leaves
+a lock held that hangs the process later (seen under load). A page that fits in the pipe lets that
+thread finish on its own before the run is cancelled."""
 
 from __future__ import annotations
 
@@ -24,9 +29,18 @@ def scanner() -> Iterator[SaneScanner]:
     opened.close()
 
 
+# 40 x 40 mm at 50 dpi: 79 x 79 pixels, 6 KB, written whole into the backend's pipe at once.
+SMALL = {"br-x": 40, "br-y": 40}
+
+
 @pytest.fixture
 def profile() -> ScanProfile:
     return profile_for("sane:test")
+
+
+@pytest.fixture
+def small(profile: ScanProfile) -> ScanProfile:
+    return ScanProfile(profile.device, profile.source_names, options={**profile.options, **SMALL})
 
 
 def test_flatbed_gives_one_page_at_the_resolution_asked(scanner: SaneScanner, profile: ScanProfile) -> None:
@@ -65,16 +79,14 @@ def test_pages_asked_for_are_counted(scanner: SaneScanner, profile: ScanProfile)
     assert len(session.batch.pages) == 10  # every page kept
 
 
-def test_a_jam_on_the_fourth_sheet_keeps_the_three_before(scanner: SaneScanner, profile: ScanProfile) -> None:
+def test_a_jam_on_the_fourth_sheet_keeps_the_three_before(scanner: SaneScanner, small: ScanProfile) -> None:
     session = ScanSession()
 
     def jam_after_three(entry: PageEntry) -> None:
         if entry.id == "p3":
             scanner.set_option("read-return-value", "SANE_STATUS_JAMMED")
 
-    result = session.run(
-        scanner, ScanRequest(source=Source.FEEDER, dpi=100), profile, on_page=jam_after_three
-    )
+    result = session.run(scanner, ScanRequest(source=Source.FEEDER, dpi=50), small, on_page=jam_after_three)
     assert result.added == ("p1", "p2", "p3")
     assert result.error is not None
     assert result.error.fault is ScannerFault.JAMMED
@@ -83,7 +95,7 @@ def test_a_jam_on_the_fourth_sheet_keeps_the_three_before(scanner: SaneScanner, 
     assert [p.id for p in session.batch.pages] == ["p1", "p2", "p3"]
     # Jam cleared: the rest goes into the same session.
     scanner.set_option("read-return-value", "Default")
-    rest = session.run(scanner, ScanRequest(source=Source.FEEDER, dpi=100, pages=2), profile)
+    rest = session.run(scanner, ScanRequest(source=Source.FEEDER, dpi=50, pages=2), small)
     assert rest.ok and rest.added == ("p4", "p5")
     assert session.build().pages == 5
 
@@ -103,7 +115,7 @@ def test_faults_on_the_first_sheet(scanner: SaneScanner, status: str, fault: Sca
     profile = ScanProfile(
         "sane:test",
         {Source.FLATBED: "Flatbed", Source.FEEDER: "Automatic Document Feeder"},
-        options={"read-return-value": status},
+        options={"read-return-value": status, **SMALL},
     )
     result = ScanSession().run(scanner, ScanRequest(source=Source.FEEDER, dpi=50), profile)
     assert result.added == ()
