@@ -1,6 +1,6 @@
 """The search box: searches as the officer types.
 
-A short pause (`DEBOUNCE_MS`) merges the keys of a burst (a paste, a fast typist) into one search; a
+A short pause (`DEBOUNCE_MS`) merges the changes of one burst (a paste, an input method's commit) into one search; a
 name whose last word is a single letter waits longer (`PARTIAL_WORD_MS`), because the officer is in the
 middle of a word and a one-letter prefix is the slowest query at a million dossiers.
 """
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from app.domain.text import search_tokens
 from ui.i18n import on_language_change
 
-DEBOUNCE_MS = 40
+DEBOUNCE_MS = 15
 PARTIAL_WORD_MS = 300
 
 
