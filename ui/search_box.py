@@ -1,8 +1,8 @@
 """The search box: searches as the officer types.
 
-A short pause (`DEBOUNCE_MS`) merges the changes of one burst (a paste, an input method's commit) into one
-search; a name whose last word is a single letter waits longer (`PARTIAL_WORD_MS`), because the officer is in the
-middle of a word and a one-letter prefix is the slowest query at a million dossiers.
+A short pause (`DEBOUNCE_MS`) merges the changes of one burst (a paste, an input method's commit) into
+one search; a name whose last word is a single letter waits longer (`PARTIAL_WORD_MS`), because the
+officer is in the middle of a word and a one-letter prefix is the slowest query at a million dossiers.
 """
 
 from __future__ import annotations
