@@ -2,7 +2,8 @@
 
 Pull order is (txid, server_seq). PostgreSQL: server_seq comes from a sequence and txid is the writing
 transaction's id; sequences and commits interleave, so a reader takes only rows whose txid is below the
-oldest transaction still running (`pg_snapshot_xmin`): everything there has committed or never will,
+oldest transaction of this database still running (`pg_snapshot_xmin`, less the other databases'
+transactions): everything there has committed or never will,
 and any row that becomes visible later has a larger txid. A transaction that commits late is therefore
 never skipped (sync.md §5.6), and fifty desks pushing at once commit in parallel instead of queueing on
 one row lock held through each fsync. SQLite serialises writers (BEGIN IMMEDIATE), so a counter taken
@@ -59,10 +60,30 @@ def safe_txid(connection: Connection) -> int:
 
     PostgreSQL: call first in a REPEATABLE READ transaction, so later reads see the same snapshot."""
     if connection.dialect.name == "postgresql":
-        xmin = connection.execute(
-            text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-        ).scalar_one()
-        return int(xmin) - 1
+        # pg_snapshot_xmin would do, but it counts every database of the cluster: one long transaction of
+        # another application would hold every desk's pulls back. Transactions of other databases cannot
+        # write our tables, so those proven to be elsewhere (pg_stat_activity; xids are unique in the
+        # cluster, so a late read cannot mislead) are left out. One that finished since the snapshot is
+        # not listed there and is kept: conservative, never unsafe.
+        xmax, running = connection.execute(
+            text(
+                "SELECT pg_snapshot_xmax(s)::text::bigint, "
+                "ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x) FROM pg_current_snapshot() AS s"
+            )
+        ).one()
+        if running:
+            elsewhere = set(
+                connection.execute(
+                    text(
+                        "SELECT backend_xid::text::bigint FROM pg_stat_activity "
+                        "WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database()"
+                    )
+                ).scalars()
+            )
+            ours = [xid for xid in running if xid not in elsewhere]
+            if ours:
+                return int(min(ours)) - 1
+        return int(xmax) - 1
     # SQLite: a read transaction is a snapshot; every txid handed out in it is committed.
     return int(
         connection.execute(select(sync_clock.c.server_seq).where(sync_clock.c.id == CLOCK_ROW)).scalar_one()

@@ -248,3 +248,25 @@ def test_a_published_catalogue_reaches_desks(make_desk, server, tmp_path) -> Non
     receive(desk)
     assert sync(desk).pushed == 1
     assert run_motcua(desk.settings.paths.config_dir.parent, "sync", "status", "--json").returncode == 0
+
+
+def test_a_long_transaction_of_another_database_does_not_hold_pulls_back(
+    make_desk, server, postgres_cluster
+) -> None:
+    """PostgreSQL only: the safe bound leaves out transactions proven to belong to other databases of the
+    cluster (a reporting job, another application), which cannot write our tables."""
+    if not server.database_url.startswith("postgresql"):
+        import pytest
+
+        pytest.skip("PostgreSQL's transaction ids only")
+    import psycopg
+
+    a, b = make_desk("a"), make_desk("b")
+    enrol_desk(a, server), enrol_desk(b, server)
+    with psycopg.connect(postgres_cluster) as elsewhere:
+        elsewhere.execute("CREATE TEMP TABLE hold (x int)")  # a write: this transaction has an xid now
+        elsewhere.execute("SELECT pg_current_xact_id()")
+        receive(a, 2)
+        sync(a)
+        assert sync(b).pulled == 2
+        elsewhere.rollback()
