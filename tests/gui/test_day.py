@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.lifecycle import Action, Status
 from tests.gui.support import PASSWORD, DemoDesk, commit_text, focused_name, press, type_here
 from tests.gui.test_printing import barcodes, wait_for_files
-from tests.gui.test_scanner import scan
+from tests.gui.test_scanner import TEST_MAX_GAP, scan
 from ui.desk_info import DeskInfo
 from ui.dossier_page.dialogs import ApologyDialog, ReasonDialog
 from ui.drafts import DraftStore
@@ -157,6 +157,7 @@ def test_a_counter_day(qtbot: QtBot, demo_desk: DemoDesk, tmp_path: Path, transl
         qtbot.waitUntil(lambda: win.returns_page.model.rowCount() == 1)
         qtbot.wait(100)
         shots.append(shot(qtbot, win, "07-returns"))
+        win.scanner.max_gap = TEST_MAX_GAP
         scan(qtbot, code)
         dialog = active_dialog(qtbot, ReturnDialog)
         assert isinstance(dialog, ReturnDialog)

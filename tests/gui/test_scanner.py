@@ -15,6 +15,11 @@ from ui.main_window import MainWindow
 from ui.returns.return_dialog import ReturnDialog
 from ui.scanner import BarcodeScanner
 
+# Simulated scans arrive back to back; on a loaded test machine the process may still be paused for tens of
+# milliseconds between two keys, so tests that scan widen the threshold (the rule itself is tested with a
+# clock in test_the_timing_rule_with_a_clock).
+TEST_MAX_GAP = 0.25
+
 
 def scan(qtbot: QtBot, text: str, gap_ms: int = 0) -> None:
     """Keys as a scanner sends them (gap 0: back to back), then Enter, to the focused widget."""
@@ -30,10 +35,11 @@ def scan(qtbot: QtBot, text: str, gap_ms: int = 0) -> None:
 def test_a_scan_in_the_search_box_opens_the_dossier_and_leaves_the_box_as_it_was(
     qtbot: QtBot, desk_window: MainWindow, demo_desk: DemoDesk
 ) -> None:
+    desk_window.scanner.max_gap = TEST_MAX_GAP
     code = demo_desk.dossiers["binh"].code
     desk_window.focus_search()
     type_text(desk_window.search_box, "ngoc")
-    qtbot.wait(100)  # the officer typed, then picked up the scanner
+    qtbot.wait(400)  # the officer typed, then picked up the scanner
     searches: list[str] = []
     desk_window.search_box.sig_search.connect(searches.append)
     with qtbot.waitSignal(desk_window.dossier_page.sig_loaded, timeout=10_000) as loaded:
@@ -48,6 +54,7 @@ def test_a_scan_in_the_search_box_opens_the_dossier_and_leaves_the_box_as_it_was
 def test_a_scan_on_the_returns_page_opens_the_return_at_once(
     qtbot: QtBot, desk_window: MainWindow, demo_desk: DemoDesk
 ) -> None:
+    desk_window.scanner.max_gap = TEST_MAX_GAP
     code = demo_desk.dossiers["binh"].code
     services = demo_desk.desk.services
     transition(services, TransitionRequest(code, Action.MARK_RESULT_READY, officer="lan.nguyen"))
@@ -62,12 +69,13 @@ def test_a_scan_on_the_returns_page_opens_the_return_at_once(
 def test_a_scan_while_typing_a_name_in_reception_loses_nothing(
     qtbot: QtBot, desk_window: MainWindow, demo_desk: DemoDesk
 ) -> None:
+    desk_window.scanner.max_gap = TEST_MAX_GAP
     desk_window.new_reception()
     name = desk_window.reception_page.applicant.name
     name.setFocus()
     qtbot.waitUntil(lambda: focused_name() == "applicantName")
     type_text(name, "Võ Thị")
-    qtbot.wait(100)
+    qtbot.wait(400)
     with qtbot.waitSignal(desk_window.dossier_page.sig_loaded, timeout=10_000):
         scan(qtbot, demo_desk.dossiers["khoa"].code)
     assert name.text() == "Võ Thị"
@@ -82,7 +90,7 @@ def test_typing_a_code_by_hand_is_a_search_not_a_scan(
     desk_window.focus_search()
     opened: list[str] = []
     desk_window.scanner.sig_code.connect(opened.append)
-    scan(qtbot, code, gap_ms=45)  # a quick person, still slower than a scanner
+    scan(qtbot, code, gap_ms=80)  # a quick person, slower than a scanner (and load only slows keys more)
     qtbot.waitUntil(lambda: desk_window.shown_query() == code, timeout=5000)
     assert opened == []
     assert desk_window.current_page() == "search"
@@ -90,6 +98,7 @@ def test_typing_a_code_by_hand_is_a_search_not_a_scan(
 
 
 def test_a_fast_burst_that_is_not_a_code_passes_through(qtbot: QtBot, desk_window: MainWindow) -> None:
+    desk_window.scanner.max_gap = TEST_MAX_GAP
     desk_window.focus_search()
     opened: list[str] = []
     desk_window.scanner.sig_code.connect(opened.append)
@@ -102,6 +111,7 @@ def test_a_fast_burst_that_is_not_a_code_passes_through(qtbot: QtBot, desk_windo
 def test_no_scan_while_locked_or_in_a_dialog(
     qtbot: QtBot, desk_window: MainWindow, demo_desk: DemoDesk
 ) -> None:
+    desk_window.scanner.max_gap = TEST_MAX_GAP
     code = demo_desk.dossiers["binh"].code
     opened: list[str] = []
     desk_window.scanner.sig_code.connect(opened.append)
