@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 
 from app.domain.catalog import procedure_fingerprint, procedure_from_dict
 from app.domain.dossier import replay
@@ -259,17 +260,23 @@ class SqlSyncStore:
     def _apply(
         self, connection: Connection, catalog: SqlCatalogRepository, item: PulledItem, now: datetime
     ) -> int:
+        """Apply one item inside a savepoint: an item this desk cannot take (a newer app's data, an office
+        it does not know) is held and shown, and never stops the items and pages after it."""
+        try:
+            with connection.begin_nested():
+                reason = self._apply_one(connection, catalog, item, now)
+        except (DomainError, ValueError, KeyError, TypeError, IntegrityError) as exc:
+            reason = f"invalid: {exc}"[:200]
+        if reason is None:
+            return 1
+        self._hold(connection, item, reason, now)
+        return 0
+
+    def _apply_one(
+        self, connection: Connection, catalog: SqlCatalogRepository, item: PulledItem, now: datetime
+    ) -> str | None:
         if item.kind == "event":
-            try:
-                reason = self._apply_event(connection, catalog, item.body)
-            except (DomainError, ValueError, KeyError) as exc:
-                # The server accepted it, so this desk is missing something (a newer app, a catalogue
-                # version): keep it visible rather than stop every later page.
-                reason = f"invalid: {exc}"[:200]
-            if reason is None:
-                return 1
-            self._hold(connection, item, reason, now)
-            return 0
+            return self._apply_event(connection, catalog, item.body)
         if item.kind == "procedure":
             catalog.put(procedure_from_dict(item.body), now)
         elif item.kind == "officer":
@@ -277,9 +284,8 @@ class SqlSyncStore:
         elif item.kind == "calendar":
             self._write_calendar(item.body)
         else:
-            log.warning("ignoring pulled item of unknown kind %r (%s)", item.kind, item.key)
-            return 0
-        return 1
+            return f"unknown kind {item.kind!r} (a newer server?)"
+        return None
 
     def _apply_event(
         self, connection: Connection, catalog: SqlCatalogRepository, body: Mapping[str, Any]
@@ -360,16 +366,19 @@ class SqlSyncStore:
         )
 
     def _retry_held(self, connection: Connection, catalog: SqlCatalogRepository, now: datetime) -> int:
-        """Held changes whose reason may have passed (the local events were sent since)."""
+        """Held changes whose reason may have passed (the local events were sent since, the desk learnt
+        the office or catalogue version they needed)."""
         applied = 0
         rows = connection.execute(
             select(sync_held).where(sync_held.c.reason != "diverged").order_by(sync_held.c.server_seq)
         ).all()
         for row in rows:
             data = json.loads(row.body)
+            item = PulledItem(row.server_seq, data["kind"], data["key"], data["body"], data.get("hash"))
             try:
-                reason = self._apply_event(connection, catalog, data["body"])
-            except (DomainError, ValueError, KeyError) as exc:
+                with connection.begin_nested():
+                    reason = self._apply_one(connection, catalog, item, now)
+            except (DomainError, ValueError, KeyError, TypeError, IntegrityError) as exc:
                 reason = f"invalid: {exc}"[:200]
             if reason is None:
                 connection.execute(delete(sync_held).where(sync_held.c.server_seq == row.server_seq))

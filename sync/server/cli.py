@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         usage=(
             "%(prog)s [--host HOST] [--port PORT] [--workers N] [--log-level LEVEL]\n"
             "       %(prog)s admin {migrate,stats,enrol-code,devices,revoke,verify-audit,publish-catalog,"
-            "publish-calendar} ..."
+            "publish-calendar,publish-officers} ..."
         ),
         description="MotCua sync server: receives dossiers from the counter desks.",
         epilog=(
@@ -157,6 +157,16 @@ def _add_sync_admin(actions: Any) -> None:
     calendar.add_argument("file", type=Path)
     calendar.add_argument("--json", action="store_true")
     calendar.set_defaults(handler=_publish_calendar)
+    officers = actions.add_parser(
+        "publish-officers",
+        help="publish officers (JSON) to the desks of their office",
+        description="Publish the officers of FILE, a JSON list of {username, full_name, role "
+        "(officer|supervisor|admin), office_code, counter_number, password}; only password hashes "
+        "(scrypt) leave the server, and only to the desks of each officer's office.",
+    )
+    officers.add_argument("file", type=Path)
+    officers.add_argument("--json", action="store_true")
+    officers.set_defaults(handler=_publish_officers)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
@@ -403,6 +413,54 @@ def _publish_calendar(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps({"published": schedule.year, "server_seq": last}) + "\n")
     else:
         sys.stdout.write(f"published the {schedule.year} calendar\n")
+    return EXIT_OK
+
+
+def _publish_officers(args: argparse.Namespace) -> int:
+    from app.domain.errors import DomainError
+    from app.domain.office import Officer, Role, hash_password
+    from sync.server.publish import Resource, publish
+
+    if not args.file.is_file():
+        raise UsageError(f"no file {args.file}")
+    try:
+        entries = json.loads(args.file.read_text(encoding="utf-8"))
+        if not isinstance(entries, list) or not entries:
+            raise ValueError("expected a non-empty JSON list of officers")
+        items = []
+        for number, entry in enumerate(entries, start=1):
+            if not isinstance(entry, dict) or not entry.get("password"):
+                raise ValueError(f"officer {number}: an object with a password is needed")
+            officer = Officer(
+                username=str(entry["username"]),
+                full_name=str(entry["full_name"]),
+                role=Role(entry.get("role", "officer")),
+                office_code=str(entry["office_code"]),
+                password_hash=hash_password(str(entry["password"])),
+                counter_number=entry.get("counter_number"),
+                active=bool(entry.get("active", True)),
+            )
+            body = {
+                "username": officer.username,
+                "full_name": officer.full_name,
+                "role": officer.role.value,
+                "office_code": officer.office_code,
+                "password_hash": officer.password_hash,
+                "counter_number": officer.counter_number,
+                "active": officer.active,
+            }
+            items.append(Resource("officer", officer.username, body, office_code=officer.office_code))
+    except (ValueError, KeyError, DomainError) as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    engine = _engine(args)
+    try:
+        last = publish(engine, items, _now())
+    finally:
+        engine.dispose()
+    if args.json:
+        sys.stdout.write(json.dumps({"published": len(items), "server_seq": last}) + "\n")
+    else:
+        sys.stdout.write(f"published {len(items)} officers\n")
     return EXIT_OK
 
 

@@ -270,3 +270,51 @@ def test_a_long_transaction_of_another_database_does_not_hold_pulls_back(
         sync(a)
         assert sync(b).pulled == 2
         elsewhere.rollback()
+
+
+def test_published_officers_reach_the_desks_of_their_office_only(make_desk, server, tmp_path) -> None:
+    from app.domain.office import verify_password
+    from tests.server.support import run_cli
+
+    desk = make_desk()
+    enrol_desk(desk, server)
+    officers = [
+        {"username": "hoa.le", "full_name": "Lê Thị Hoa", "role": "officer", "office_code": OFFICE,
+         "counter_number": 3, "password": "mat-khau-2026"},
+        {"username": "nam.tran", "full_name": "Trần Văn Nam", "role": "supervisor",
+         "office_code": "UBND-XA-KHAC", "password": "mat-khau-2026"},
+    ]  # fmt: skip
+    path = tmp_path / "officers.json"
+    path.write_text(json.dumps(officers, ensure_ascii=False), encoding="utf-8")
+    result = run_cli("admin", "publish-officers", str(path), "--json", env=server.env())
+    assert result.returncode == 0, result.stderr
+    assert sync(desk).pulled == 1  # only the officer of this desk's office
+    with desk.database.uow(write=False) as uow:
+        hoa = uow.offices.officer("hoa.le")
+        assert (hoa.full_name, hoa.counter_number) == ("Lê Thị Hoa", 3)
+        assert verify_password("mat-khau-2026", hoa.password_hash)
+    assert "mat-khau-2026" not in result.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps([{"username": "x", "full_name": "X", "office_code": OFFICE, "password": "short"}])
+    )
+    refused = run_cli("admin", "publish-officers", str(bad), env=server.env())
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+
+
+def test_an_item_the_desk_cannot_take_is_held_and_the_rest_flows(make_desk, server) -> None:
+    desk = make_desk()
+    enrol_desk(desk, server)
+    now = datetime.now(UTC)
+    publish(
+        server.engine, [Resource("calendar", "2031", {"year": 2031, "toml": "year = 2031\nbroken = ["})], now
+    )
+    a = make_desk("a")
+    enrol_desk(a, server)
+    receive(a, 2)
+    sync(a)
+    report = sync(desk)
+    assert report.pulled == 2  # the two dossiers
+    held = SqlSyncStore(desk.database.engine, desk.services.clock).held()
+    assert [(h.key, h.reason.split(":")[0]) for h in held] == [("2031", "invalid")]
+    assert not (desk.settings.paths.calendar_dir / "2031.toml").exists()
