@@ -8,7 +8,9 @@ status code), mapped here to the faults the officer is told about.
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -58,7 +60,19 @@ _FAULTS = {
 }
 _OUT_OF_DOCUMENTS = "document feeder out of documents"
 A4_MM = (210.0, 297.0)
+_SIG_IGN = 1  # <signal.h>
 _READER_SETTLE = 0.2  # seconds; once per run, invisible next to the paper's own travel
+
+
+def ignore_sigpipe() -> None:
+    """Put SIGPIPE back to "ignored", as Python keeps it (a write to a closed socket then raises
+    BrokenPipeError). sanei_thread_waitpid(), run by sane_cancel(), resets it to the default action,
+    which kills the whole process at the next write to a closed pipe or socket (it killed a test run).
+    Through libc rather than signal.signal(): scans run on worker threads, where Python refuses it."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.signal.restype = ctypes.c_void_p
+    libc.signal.argtypes = [ctypes.c_int, ctypes.c_void_p]
+    libc.signal(signal.SIGPIPE, _SIG_IGN)
 
 
 def fault_of(exc: BaseException, device: str) -> ScannerError:
@@ -278,9 +292,13 @@ class SaneScanner:
             self._handle.cancel()
         except Exception:  # nothing running, or the device already gone
             log.debug("sane cancel failed", exc_info=True)
+        finally:
+            ignore_sigpipe()
 
     def close(self) -> None:
         try:
             self._handle.close()
         except Exception:
             log.debug("sane close failed", exc_info=True)
+        finally:
+            ignore_sigpipe()

@@ -8,6 +8,7 @@ thread finish on its own before the run is cancelled."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -139,3 +140,19 @@ def test_sources_are_named_by_the_profile_never_guessed(scanner: SaneScanner) ->
         assert result.error is not None and result.error.fault is ScannerFault.UNSUPPORTED
     with pytest.raises(ScannerError):
         scanner.set_option("no-such-option", 1)
+
+
+def test_after_a_scan_a_closed_pipe_is_still_an_exception_not_death(
+    scanner: SaneScanner, small: ScanProfile
+) -> None:
+    # libsane resets SIGPIPE to its default (kill the process) when it cancels a scan; the adapter puts
+    # Python's "ignore" back, so a closed socket elsewhere in the desk app raises BrokenPipeError.
+    ScanSession().run(scanner, ScanRequest(source=Source.FLATBED, dpi=50), small)
+    scanner.close()
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        with pytest.raises(BrokenPipeError):
+            os.write(write_end, b"x")
+    finally:
+        os.close(write_end)
