@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         usage=(
             "%(prog)s [--host HOST] [--port PORT] [--workers N] [--log-level LEVEL]\n"
             "       %(prog)s admin {migrate,stats,enrol-code,devices,revoke,verify-audit,publish-catalog,"
-            "publish-calendar,publish-officers} ..."
+            "publish-calendar,publish-officers,problems,resolve} ..."
         ),
         description="MotCua sync server: receives dossiers from the counter desks.",
         epilog=(
@@ -167,6 +167,23 @@ def _add_sync_admin(actions: Any) -> None:
     officers.add_argument("file", type=Path)
     officers.add_argument("--json", action="store_true")
     officers.set_defaults(handler=_publish_officers)
+    problems = actions.add_parser(
+        "problems",
+        help="list conflicts and refused events waiting for a supervisor",
+        description="List unresolved conflicts (changes made on a stale version) and refused events.",
+    )
+    problems.add_argument("--json", action="store_true")
+    problems.set_defaults(handler=_problems)
+    resolve = actions.add_parser(
+        "resolve",
+        help="mark a conflict or refused event as settled",
+        description="Mark a conflict or refused event settled (the decision itself is a new event of the "
+        "dossier); recorded in the audit log with the note.",
+    )
+    resolve.add_argument("--device", required=True)
+    resolve.add_argument("--seq", type=int, required=True, help="the event's device sequence number")
+    resolve.add_argument("--note", required=True, help="what was decided, for the audit log")
+    resolve.set_defaults(handler=_resolve)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
@@ -461,6 +478,39 @@ def _publish_officers(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps({"published": len(items), "server_seq": last}) + "\n")
     else:
         sys.stdout.write(f"published {len(items)} officers\n")
+    return EXIT_OK
+
+
+def _problems(args: argparse.Namespace) -> int:
+    from sync.server.review import open_problems
+
+    engine = _engine(args)
+    try:
+        rows = open_problems(engine)
+    finally:
+        engine.dispose()
+    if args.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+    else:
+        for r in rows:
+            sys.stdout.write(f"{r['verdict']}  {r['device']}:{r['device_seq']}  {r['key']}  {r['message']}\n")
+    return EXIT_OK
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    from sync.server.review import resolve
+
+    note = args.note.strip()
+    if not note:
+        raise UsageError("--note must say what was decided")
+    engine = _engine(args)
+    try:
+        done = resolve(engine, args.device.strip(), args.seq, _now(), note)
+    finally:
+        engine.dispose()
+    if not done:
+        raise UsageError(f"no open conflict or refused event {args.device.strip()}:{args.seq}")
+    sys.stdout.write(f"resolved {args.device.strip()}:{args.seq}\n")
     return EXIT_OK
 
 

@@ -211,6 +211,19 @@ def test_two_desks_changing_one_dossier_make_a_conflict_not_an_overwrite(make_de
     assert_agree(b, server, device_b)
     # b holds a's change back: applying it would overwrite its own version of event 2.
     assert [h.reason for h in SqlSyncStore(b.database.engine, b.services.clock).held()] == ["diverged"]
+    # The supervisor's list, and settling it (recorded in the audit log).
+    from tests.server.support import run_cli
+
+    listed = json.loads(run_cli("admin", "problems", "--json", env=server.env()).stdout)
+    assert [(p["verdict"], p["reason"], p["device"]) for p in listed] == [
+        ("conflict", "stale_version", device_b)
+    ]
+    seq = str(listed[0]["device_seq"])
+    settle = ("admin", "resolve", "--device", device_b, "--seq", seq, "--note", "Giữ xử lý của quầy A")
+    assert run_cli(*settle, env=server.env()).returncode == 0
+    assert json.loads(run_cli("admin", "problems", "--json", env=server.env()).stdout) == []
+    assert run_cli(*settle, env=server.env()).returncode == 2  # already settled
+    assert json.loads(run_cli("admin", "verify-audit", "--json", env=server.env()).stdout)["ok"]
 
 
 @pytest.mark.parametrize(
