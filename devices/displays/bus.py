@@ -37,6 +37,7 @@ class DisplayHandle:
     text: str | None = None
     dirty: bool = False
     sent_at: float | None = None  # monotonic time the last frame's last byte was handed to the port
+    started_at: float | None = None  # monotonic time the write of the last frame began
     sent: int = 0
 
     def show(self, text: str) -> None:
@@ -154,6 +155,7 @@ class DisplayBus:
             with self._wake:
                 if ok:
                     due.sent_at = finished
+                    due.started_at = started
                     due.sent += 1
                     # Written is not sent: a UART drains at the baud rate; stay quiet until it has.
                     self._quiet_until = started + self.line.wire_seconds(len(frame)) + self.gap_s
