@@ -120,6 +120,7 @@ UI_LANGUAGE = Setting(
     "ui.language", str, "vi", "Language of the desk app (vi, en).", "Ngôn ngữ (vi, en).", _language
 )
 
+
 # ----- printing (issue 3) -----------------------------------------------------------------------------------
 
 _ROUTE = re.compile(r"^\s*[a-z_]+\s*=\s*[^;@=]*(@\s*A[45])?\s*$")
