@@ -18,6 +18,8 @@ from reportlab.graphics.barcode import code128
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from printing.fonts import FAMILY
+
 MODULE = 72 / 150 * 2  # points
 QUIET_MODULES = 10
 
@@ -34,6 +36,9 @@ def _code128(code: str, height: float) -> code128.Code128:
         quiet=True,
         lquiet=QUIET_MODULES * MODULE,
         rquiet=QUIET_MODULES * MODULE,
+        # the widget selects its (unused) caption font even with no caption: not Helvetica, which the PDF
+        # would then list unembedded
+        fontName=FAMILY,
     )
 
 

@@ -142,7 +142,7 @@ def national_header(document: FormDocument, page: Page, st: Styles) -> list[Flow
     ]
     table = Table([[left, right]], colWidths=[left_width, right_width])
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -193,7 +193,7 @@ def signatures(
     width = page.width / len(columns)
     table = Table([cells], colWidths=[width] * len(columns))
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -208,7 +208,7 @@ def signatures(
 def grid(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1) -> Table:
     table = Table(rows, colWidths=list(widths), repeatRows=header_rows)
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -220,6 +220,12 @@ def grid(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1
         )
     )
     return table
+
+
+def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle whose cells default to the form font: reportlab's default, Helvetica, has no Vietnamese
+    and would be listed in the PDF, unembedded, even where every cell holds a Paragraph."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY), *commands])
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -292,6 +298,8 @@ def build_pdf(
         subject=f"{spec.form_id} {spec.title}",
         creator="MotCua Desk",
         pageTemplates=[PageTemplate(id="form", frames=[frame])],
+        # reportlab starts each page in Helvetica: no Vietnamese, and listed in the PDF unembedded
+        initialFontName=FAMILY,
         invariant=True,  # same input, same bytes: archived copies and tests can compare hashes
     )
     template.build(story, canvasmaker=canvas_class)

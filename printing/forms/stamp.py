@@ -21,7 +21,7 @@ from printing.forms.text import short
 def _stamp(width: float, height: float, mark: CopyMark) -> bytes:
     register_form_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=True)
+    canvas = Canvas(buffer, pagesize=(width, height), invariant=True, initialFontName=BOLD)
     # Top-left, inside the top band above the national header (13 mm on A5, 20 mm on A4), away from the
     # form number on the right: it covers no printed text.
     box_w, box_h = 62 * mm, 7.5 * mm

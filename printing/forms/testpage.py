@@ -21,7 +21,7 @@ def test_page(printer: str, paper: str = "A5", code: str = "000.00.00.H48-000000
     register_form_fonts()
     size = A4 if paper == "A4" else A5
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=size, invariant=True)
+    canvas = Canvas(buffer, pagesize=size, invariant=True, initialFontName=FAMILY)
     x, top = 15 * mm, size[1] - 20 * mm
     canvas.setFont(BOLD, 14)
     canvas.drawString(x, top, "TRANG IN THỬ")

@@ -8,7 +8,7 @@ logbook volume number, signatures).
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from app.services.printing.model import (
     ApologyBody,
@@ -30,6 +30,7 @@ from printing.forms.layout import (
     page_for,
     signatures,
     styles_for,
+    table_style,
 )
 from printing.forms.text import local, long_date, short, time_and_date, two_digits
 
@@ -324,5 +325,5 @@ def _givers(width: float, st: Styles) -> Table:
     table = Table(
         [[p("Người giao", st.cell_center), p("Người nhận", st.cell_center)]], colWidths=[width / 2 - 3] * 2
     )
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return table

@@ -3,6 +3,7 @@ PNG renders saved under artifacts/printing/ for people to look at."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -32,6 +33,14 @@ def pdf_text(pdf: bytes) -> str:
         parts.append(textpage.get_text_range())
     text = unicodedata.normalize("NFC", "\n".join(parts))
     return " ".join(text.replace("\r", " ").split())
+
+
+def unembedded_fonts(pdf: bytes) -> set[str]:
+    """Fonts the PDF names without embedding a subset (reportlab's objects are not compressed): a reader
+    would substitute them, and no substitute is sure to have Vietnamese."""
+    names = {m.decode() for m in re.findall(rb"/BaseFont\s*/([^\s/>]+)", pdf)}
+    assert names, "no font in the PDF"
+    return {name for name in names if "+" not in name}
 
 
 def page_count(pdf: bytes) -> int:

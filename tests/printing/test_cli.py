@@ -15,7 +15,7 @@ from app.cli.main import run
 from app.services.queries import show_dossier
 from printing.escpos.parse import parse
 from tests.printing.conftest import receive
-from tests.printing.support import decode_pages, pdf_text, save_render
+from tests.printing.support import decode_pages, pdf_text, save_render, unembedded_fonts
 
 
 def _out(capsys: pytest.CaptureFixture[str]) -> Any:
@@ -93,6 +93,7 @@ def test_logbook_pdf_and_xlsx(desk: Any, tmp_path: Path, capsys: pytest.CaptureF
     assert "SỔ THEO DÕI HỒ SƠ" in text and "Từ ngày 01/03/2026 đến ngày 02/03/2026; 45 hồ sơ" in text
     assert all(code in text for code in codes)
     assert "Trang 2/" in text and (not pages or len(pages) >= 2)
+    assert unembedded_fonts(pdf) == set()
     sheet = load_workbook(xlsx_path).active
     rows = list(sheet.iter_rows(min_row=5, values_only=True))
     assert [r[1] for r in rows] == codes

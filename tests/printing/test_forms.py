@@ -14,12 +14,13 @@ from app.services.printing.forms import build_form, print_form, reprint_form
 from app.services.printing.ports import PDF, JobState
 from app.services.queries import show_dossier
 from tests.printing.conftest import move
-from tests.printing.support import decode_pages, page_count, pdf_text, save_render
+from tests.printing.support import decode_pages, page_count, pdf_text, save_render, unembedded_fonts
 
 
 def _assert_marks(printing: Any, pdf: bytes, code: str) -> None:
     pages = decode_pages(pdf, dpi=150)
     assert pages, "no page rendered"
+    assert unembedded_fonts(pdf) == set()
     for number, found in enumerate(pages, start=1):
         assert found.get("Code128") == code, f"page {number}: {found}"
         assert found.get("QRCode") == printing.config.lookup_url(code), f"page {number}: {found}"
