@@ -43,6 +43,7 @@ server: venv
 
 bench: venv
 	$(PY) -m bench
+	for part in printing queue sync scanning desk; do $(PY) -m bench.$$part || exit 1; done
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info artifacts
