@@ -41,10 +41,20 @@ def make_engine(path: Path) -> Engine:
         # FULL: a committed reception survives a power cut too, not only a crash of the app.
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
+        _record.info["synchronous"] = "FULL"
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        mode = "IMMEDIATE" if connection.get_execution_options().get("write", True) else "DEFERRED"
+        options = connection.get_execution_options()
+        # `durable=False` (a queue call, re-derivable): NORMAL skips the fsync at commit; in WAL the
+        # database stays consistent after a crash, and only such last transactions can be lost to a
+        # power cut. Every other transaction is set back to FULL before it begins.
+        synchronous = "FULL" if options.get("durable", True) else "NORMAL"
+        info = connection.connection.info
+        if info.get("synchronous", "FULL") != synchronous:
+            connection.exec_driver_sql(f"PRAGMA synchronous={synchronous}")
+            info["synchronous"] = synchronous
+        mode = "IMMEDIATE" if options.get("write", True) else "DEFERRED"
         connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine

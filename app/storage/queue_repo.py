@@ -8,10 +8,12 @@ two transactions that both change a ticket cannot both win.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, func, insert, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.domain.errors import ConcurrentChange, NotFound
@@ -27,6 +29,75 @@ TICKET_STREAM = "ticket"
 def _upsert(connection: Connection, table: Table) -> Any:
     """INSERT ... ON CONFLICT for the connection's dialect (both spell it alike, in different modules)."""
     return (postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+class _Statements:
+    """The statements of the hot paths (issue, call), built once per set of tables.
+
+    Building a SQLAlchemy statement and its cache key costs more than SQLite takes to run it (a call
+    made of a dozen statements spent most of its 4 ms there); a built statement keeps its cache key.
+    """
+
+    def __init__(self, tables: QueueTables, outbox: Table | None) -> None:
+        t, e, k = tables.tickets, tables.events, tables.counters
+        self.insert_ticket = insert(t).returning(t.c.id)
+        # executemany with RETURNING ("insertmanyvalues"): one INSERT for a batch, ids in its order.
+        self.insert_tickets = insert(t).returning(t.c.id, sort_by_parameter_order=True)
+        # SET takes every column named in the parameters; the WHERE binds under other names.
+        self.update_ticket = (
+            update(t)
+            .where(t.c.uid == bindparam("where_uid"), t.c.version == bindparam("where_version"))
+            .returning(t.c.id)
+        )
+        self.get_ticket = select(t).where(t.c.uid == bindparam("uid"))
+        self.insert_events = insert(e)
+        self.insert_outbox = None if outbox is None else insert(outbox)
+        waiting = and_(
+            t.c.office_code == bindparam("office"),
+            t.c.day == bindparam("day"),
+            t.c.status == TicketStatus.WAITING.value,
+        )
+        in_line = and_(
+            waiting,
+            t.c.target_counter.is_(None),
+            t.c.service_code.in_(bindparam("services", expanding=True)),
+        )
+        head = select(t.c.uid, t.c.service_code, t.c.number, t.c.priority, t.c.queued_at, t.c.target_counter)
+        self.heads = tuple(
+            head.where(line).order_by(t.c.queued_at, t.c.number).limit(1)
+            for line in (
+                and_(waiting, t.c.target_counter == bindparam("counter")),
+                and_(in_line, t.c.priority == Priority.NORMAL.value),
+                and_(in_line, t.c.priority != Priority.NORMAL.value),
+            )
+        )
+        self.count_waiting = select(func.count()).where(waiting, t.c.service_code == bindparam("service"))
+        self.count_waiting_by_service = (
+            select(t.c.service_code, func.count()).where(waiting).group_by(t.c.service_code)
+        )
+        self.counter = select(k).where(k.c.office_code == bindparam("office"), k.c.number == bindparam("n"))
+        self.set_counter = (
+            update(k)
+            .where(
+                k.c.office_code == bindparam("office"),
+                k.c.number == bindparam("n"),
+                k.c.version == bindparam("where_version"),
+            )
+            .values(
+                current_uid=bindparam("current_uid"),
+                priority_streak=bindparam("priority_streak"),
+                version=bindparam("where_version") + 1,
+            )
+        )
+        s = tables.services
+        self.services = (
+            select(s).where(s.c.office_code == bindparam("office")).order_by(s.c.position, s.c.code)
+        )
+
+
+@cache
+def _statements(tables: QueueTables, outbox: Table | None) -> _Statements:
+    return _Statements(tables, outbox)
 
 
 def _row_values(ticket: Ticket) -> dict[str, Any]:
@@ -93,16 +164,21 @@ class SqlTicketRepository:
         self._t = tables.tickets
         self._e = tables.events
         self._outbox = outbox
+        self._s = _statements(tables, outbox)
 
     def _append(self, ticket_id: int, events: list[TicketEvent]) -> None:
-        if not events:
+        self._append_many([(ticket_id, events)])
+
+    def _append_many(self, batches: Sequence[tuple[int, list[TicketEvent]]]) -> None:
+        rows = [_event_row(e, ticket_id) for ticket_id, events in batches for e in events]
+        if not rows:
             return
-        self._c.execute(insert(self._e), [_event_row(e, ticket_id) for e in events])
-        if self._outbox is not None:
+        self._c.execute(self._s.insert_events, rows)
+        if self._s.insert_outbox is not None:
             # Same transaction as the events: the sync client sends exactly what was committed.
             now = datetime.now(UTC)
             self._c.execute(
-                insert(self._outbox),
+                self._s.insert_outbox,
                 [
                     {
                         "stream": TICKET_STREAM,
@@ -110,15 +186,24 @@ class SqlTicketRepository:
                         "event_seq": e.seq,
                         "created_at": now,
                     }
+                    for ticket_id, events in batches
                     for e in events
                 ],
             )
 
     def add(self, ticket: Ticket) -> None:
-        ticket_id = self._c.execute(
-            insert(self._t).values(_row_values(ticket)).returning(self._t.c.id)
-        ).scalar_one()
+        ticket_id = self._c.execute(self._s.insert_ticket, _row_values(ticket)).scalar_one()
         self._append(ticket_id, ticket.collect_events())
+
+    def add_many(self, tickets: Sequence[Ticket]) -> None:
+        """New tickets in one INSERT ... RETURNING and one insert of their events (a batch of issues)."""
+        if not tickets:
+            return
+        rows = [_row_values(t) for t in tickets]
+        ids = self._c.execute(self._s.insert_tickets, rows).scalars().all()
+        self._append_many(
+            [(ticket_id, t.collect_events()) for ticket_id, t in zip(ids, tickets, strict=True)]
+        )
 
     def save(self, ticket: Ticket) -> None:
         events = ticket.collect_events()
@@ -126,17 +211,15 @@ class SqlTicketRepository:
             return
         read_version = events[0].seq - 1
         ticket_id = self._c.execute(
-            update(self._t)
-            .where(self._t.c.uid == ticket.uid, self._t.c.version == read_version)
-            .values(_row_values(ticket))
-            .returning(self._t.c.id)
+            self._s.update_ticket,
+            {**_row_values(ticket), "where_uid": ticket.uid, "where_version": read_version},
         ).scalar_one_or_none()
         if ticket_id is None:
             raise ConcurrentChange(f"ticket {ticket.label} changed meanwhile", ticket=ticket.label)
         self._append(ticket_id, events)
 
     def get(self, uid: str) -> Ticket:
-        row = self._c.execute(select(self._t).where(self._t.c.uid == uid)).one_or_none()
+        row = self._c.execute(self._s.get_ticket, {"uid": uid}).one_or_none()
         if row is None:
             raise NotFound(f"no ticket {uid}", ticket=uid)
         return _ticket(row)
@@ -158,26 +241,15 @@ class SqlTicketRepository:
         """The head of each line the counter calls from: transferred to it, priority, normal. The choice
         only ever takes the longest-waiting ticket of a line, so three one-row reads replace reading
         every waiting ticket (hundreds on a busy morning)."""
-        t = self._t
-        waiting = and_(
-            t.c.office_code == office_code,
-            t.c.day == day.isoformat(),
-            t.c.status == TicketStatus.WAITING.value,
-        )
-        in_line = and_(waiting, t.c.target_counter.is_(None), t.c.service_code.in_(services))
-        lines = (
-            and_(waiting, t.c.target_counter == counter),
-            and_(in_line, t.c.priority == Priority.NORMAL.value),
-            and_(in_line, t.c.priority != Priority.NORMAL.value),
-        )
+        params = {
+            "office": office_code,
+            "day": day.isoformat(),
+            "services": list(services),
+            "counter": counter,
+        }
         heads = []
-        for line in lines:
-            row = self._c.execute(
-                select(t.c.uid, t.c.service_code, t.c.number, t.c.priority, t.c.queued_at, t.c.target_counter)
-                .where(line)
-                .order_by(t.c.queued_at, t.c.number)
-                .limit(1)
-            ).first()
+        for statement in self._s.heads:
+            row = self._c.execute(statement, params).first()
             if row is not None:
                 heads.append(
                     Candidate(
@@ -192,17 +264,12 @@ class SqlTicketRepository:
         return heads
 
     def count_waiting(self, office_code: str, day: date, service_code: str) -> int:
-        t = self._t
-        return int(
-            self._c.execute(
-                select(func.count()).where(
-                    t.c.office_code == office_code,
-                    t.c.day == day.isoformat(),
-                    t.c.status == TicketStatus.WAITING.value,
-                    t.c.service_code == service_code,
-                )
-            ).scalar_one()
-        )
+        params = {"office": office_code, "day": day.isoformat(), "service": service_code}
+        return int(self._c.execute(self._s.count_waiting, params).scalar_one())
+
+    def count_waiting_by_service(self, office_code: str, day: date) -> dict[str, int]:
+        params = {"office": office_code, "day": day.isoformat()}
+        return {str(code): int(n) for code, n in self._c.execute(self._s.count_waiting_by_service, params)}
 
     def at_counter(self, office_code: str, day: date, counter: int) -> list[Ticket]:
         t = self._t
@@ -344,13 +411,10 @@ class SqlQueueSetupRepository:
         self._c = connection
         self._s = tables.services
         self._k = tables.counters
+        self._statements = _statements(tables, None)
 
     def services(self, office_code: str) -> list[QueueService]:
-        rows = self._c.execute(
-            select(self._s)
-            .where(self._s.c.office_code == office_code)
-            .order_by(self._s.c.position, self._s.c.code)
-        )
+        rows = self._c.execute(self._statements.services, {"office": office_code})
         return [QueueService(r.code, r.prefix, r.name, bool(r.active)) for r in rows]
 
     def put_service(self, office_code: str, service: QueueService, position: int) -> None:
@@ -378,9 +442,7 @@ class SqlQueueSetupRepository:
         return [self._state(r) for r in rows]
 
     def counter(self, office_code: str, number: int) -> CounterState:
-        row = self._c.execute(
-            select(self._k).where(self._k.c.office_code == office_code, self._k.c.number == number)
-        ).one_or_none()
+        row = self._c.execute(self._statements.counter, {"office": office_code, "n": number}).one_or_none()
         if row is None:
             raise NotFound(f"counter {number} has no queue set up (see `motcua queue setup`)", counter=number)
         return self._state(row)
@@ -399,17 +461,14 @@ class SqlQueueSetupRepository:
 
     def set_counter_state(self, office_code: str, state: CounterState) -> None:
         done = self._c.execute(
-            update(self._k)
-            .where(
-                self._k.c.office_code == office_code,
-                self._k.c.number == state.number,
-                self._k.c.version == state.version,
-            )
-            .values(
-                current_uid=state.current_uid,
-                priority_streak=state.priority_streak,
-                version=state.version + 1,
-            )
+            self._statements.set_counter,
+            {
+                "office": office_code,
+                "n": state.number,
+                "where_version": state.version,
+                "current_uid": state.current_uid,
+                "priority_streak": state.priority_streak,
+            },
         )
         if done.rowcount != 1:
             raise ConcurrentChange(f"counter {state.number} changed meanwhile", counter=state.number)
@@ -419,20 +478,43 @@ class SqlNumberSequences:
     def __init__(self, connection: Connection, tables: QueueTables) -> None:
         self._c = connection
         self._n = tables.numbers
+        self._statement = _number_statement(tables, connection.dialect.name)
 
     def next(self, office_code: str, day: date, prefix: str, block: NumberBlock) -> int:
-        n = self._n
-        # One statement that inserts the day's first number or increments the last: atomic on SQLite
-        # (the writer holds the lock) and on PostgreSQL (the conflicting row is locked until commit).
-        statement = (
-            _upsert(self._c, n)
-            .values(
-                office_code=office_code, day=day.isoformat(), prefix=prefix, block=block.key, last=block.first
-            )
-            .on_conflict_do_update(
-                index_elements=[n.c.office_code, n.c.day, n.c.prefix, n.c.block], set_={"last": n.c.last + 1}
-            )
-            .returning(n.c.last)
+        return self.take(office_code, day, prefix, block, 1)[0]
+
+    def take(self, office_code: str, day: date, prefix: str, block: NumberBlock, count: int) -> list[int]:
+        """`count` consecutive numbers at once (a batch of issues locks the counter row once)."""
+        params = {
+            "office_code": office_code,
+            "day": day.isoformat(),
+            "prefix": prefix,
+            "block": block.key,
+            "first_last": block.first + count - 1,
+            "count": count,
+        }
+        last = int(self._c.execute(self._statement, params).scalar_one())
+        block.number_after(last - 1)  # QueueNumbersExhausted past the block's end
+        return list(range(last - count + 1, last + 1))
+
+
+@cache
+def _number_statement(tables: QueueTables, dialect: str) -> Any:
+    """One statement that inserts the day's first numbers or moves the last one on: atomic on SQLite (the
+    writer holds the lock) and on PostgreSQL (the conflicting row is locked until commit)."""
+    n = tables.numbers
+    return (
+        (postgresql.insert if dialect == "postgresql" else sqlite.insert)(n)
+        .values(
+            office_code=bindparam("office_code"),
+            day=bindparam("day"),
+            prefix=bindparam("prefix"),
+            block=bindparam("block"),
+            last=bindparam("first_last"),
         )
-        number = int(self._c.execute(statement).scalar_one())
-        return block.number_after(number - 1)
+        .on_conflict_do_update(
+            index_elements=[n.c.office_code, n.c.day, n.c.prefix, n.c.block],
+            set_={"last": n.c.last + bindparam("count")},
+        )
+        .returning(n.c.last)
+    )

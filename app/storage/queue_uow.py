@@ -18,18 +18,26 @@ class SqlQueueUnitOfWork:
     numbers: SqlNumberSequences
 
     def __init__(
-        self, engine: Engine, tables: QueueTables, *, outbox: Table | None = None, write: bool = True
+        self,
+        engine: Engine,
+        tables: QueueTables,
+        *,
+        outbox: Table | None = None,
+        write: bool = True,
+        durable: bool = True,
     ) -> None:
         self._engine = engine
         self._tables = tables
         self._outbox = outbox
         self._write = write
+        self._durable = durable
         self._connection: Connection | None = None
         self._transaction: RootTransaction | None = None
 
     def __enter__(self) -> Self:
-        # `write` picks BEGIN IMMEDIATE on SQLite (see app/storage/engine.py); PostgreSQL ignores it.
-        self._connection = self._engine.connect().execution_options(write=self._write)
+        # `write` picks BEGIN IMMEDIATE on SQLite and `durable=False` its synchronous=NORMAL (see
+        # app/storage/engine.py); PostgreSQL ignores both.
+        self._connection = self._engine.connect().execution_options(write=self._write, durable=self._durable)
         self._transaction = self._connection.begin()
         self.tickets = SqlTicketRepository(self._connection, self._tables, self._outbox)
         self.setup = SqlQueueSetupRepository(self._connection, self._tables)
@@ -75,8 +83,8 @@ class QueueUowFactory:
         self.tables = tables
         self.outbox = outbox
 
-    def __call__(self, *, write: bool = True) -> SqlQueueUnitOfWork:
-        return SqlQueueUnitOfWork(self.engine, self.tables, outbox=self.outbox, write=write)
+    def __call__(self, *, write: bool = True, durable: bool = True) -> SqlQueueUnitOfWork:
+        return SqlQueueUnitOfWork(self.engine, self.tables, outbox=self.outbox, write=write, durable=durable)
 
 
 def desk_queue_uow(engine: Engine) -> QueueUowFactory:

@@ -37,4 +37,5 @@ def desk_queue(
         origin=f"desk-{slot}" if offline else "office",
         rule=rule or InterleaveRule(),
         listeners=listeners,
+        durable_calls=False,
     )

@@ -258,3 +258,27 @@ def test_status_counts_waiting_and_lists_recent_calls(queue: QueueContext, clock
     assert (q1["waiting"], q1["priority_waiting"]) == (1, 0)
     assert [r["ticket"] for r in status["recent"]] == ["A002", "B001"]
     assert status["counters"][0]["current"] == "A002"
+
+
+def test_calls_commit_without_fsync_but_issues_and_dossiers_with_it(desk: Any, queue: QueueContext) -> None:
+    """A call is committed with synchronous=NORMAL (the display waits for it, and a call lost to a power
+    cut is made again); a printed number and every other transaction stay FULL, on the same connections."""
+    from sqlalchemy import event
+
+    seen: list[int] = []
+
+    def on_commit(connection: Any) -> None:
+        seen.append(connection.connection.dbapi_connection.execute("PRAGMA synchronous").fetchone()[0])
+
+    event.listen(desk.database.engine, "commit", on_commit)
+    try:
+        issue_ticket(queue, "Q1")
+        call_next(queue, 1, OFFICER)
+        with desk.services.uow() as uow:
+            uow.commit()
+        act(queue, 1, "recall", OFFICER)
+        issue_ticket(queue, "Q1")
+    finally:
+        event.remove(desk.database.engine, "commit", on_commit)
+    full, normal = 2, 1
+    assert seen == [full, normal, full, normal, full]

@@ -26,10 +26,16 @@ RETRIES = 20
 WALK_IN_ACTOR = "walk-in"
 
 
-def _retrying(ctx: QueueContext, work: Callable[[QueueUnitOfWork], tuple[T, list[QueueChange]]]) -> T:
+def _retrying(
+    ctx: QueueContext,
+    work: Callable[[QueueUnitOfWork], tuple[T, list[QueueChange]]],
+    *,
+    counter_action: bool = False,
+) -> T:
+    durable = ctx.durable_calls or not counter_action
     for attempt in range(RETRIES):
         try:
-            with ctx.uow() as uow:
+            with ctx.uow(durable=durable) as uow:
                 result, changes = work(uow)
                 uow.commit()
         except ConcurrentChange:
@@ -134,7 +140,7 @@ def call_next(ctx: QueueContext, counter: int, officer: str) -> CounterAction:
         )
         return CounterAction(counter, "call", TicketView.of(ticket), finished), changes
 
-    return _retrying(ctx, work)
+    return _retrying(ctx, work, counter_action=True)
 
 
 def _by_label(uow: QueueUnitOfWork, ctx: QueueContext, label: str) -> Ticket:
@@ -164,7 +170,7 @@ def call_number(ctx: QueueContext, counter: int, label: str, officer: str) -> Co
         uow.setup.set_counter_state(ctx.office_code, replace(state, current_uid=ticket.uid))
         return CounterAction(counter, "call", TicketView.of(ticket), finished), changes
 
-    return _retrying(ctx, work)
+    return _retrying(ctx, work, counter_action=True)
 
 
 def _current(uow: QueueUnitOfWork, ctx: QueueContext, state: CounterState) -> Ticket:
@@ -233,7 +239,7 @@ def act(
             uow.setup.set_counter_state(ctx.office_code, replace(state, current_uid=None))
         return CounterAction(counter, action, TicketView.of(ticket), finished), changes
 
-    return _retrying(ctx, work)
+    return _retrying(ctx, work, counter_action=True)
 
 
 def walk_in(ctx: QueueContext, counter: int, service_code: str, officer: str) -> CounterAction:
@@ -259,4 +265,4 @@ def walk_in(ctx: QueueContext, counter: int, service_code: str, officer: str) ->
         uow.setup.set_counter_state(ctx.office_code, replace(state, current_uid=ticket.uid))
         return CounterAction(counter, "walk_in", TicketView.of(ticket), finished), changes
 
-    return _retrying(ctx, work)
+    return _retrying(ctx, work, counter_action=True)

@@ -26,6 +26,10 @@ class QueueContext:
     listeners: Sequence[QueueListener] = ()
     new_uid: Callable[[], str] = field(default=new_uid)
     tz: ZoneInfo = LOCAL_TZ
+    # Counter actions (call, recall, ...) committed without waiting for the disk: on a desk the display
+    # and the voice wait for that commit, and a call lost to a power cut is simply made again. Issuing
+    # always waits: a printed number must never be given twice.
+    durable_calls: bool = True
 
     def now(self) -> datetime:
         return self.clock.now()

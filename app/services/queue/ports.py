@@ -127,7 +127,10 @@ class QueueUnitOfWork(Protocol):
 
 
 class QueueUnitOfWorkFactory(Protocol):
-    def __call__(self, *, write: bool = True) -> QueueUnitOfWork: ...
+    def __call__(self, *, write: bool = True, durable: bool = True) -> QueueUnitOfWork:
+        """`durable=False`: the commit may skip flushing to disk (a power cut may lose it, a crash of the
+        app may not); for steps that are re-derivable, such as a call, where the delay counts."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
