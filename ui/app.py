@@ -37,6 +37,7 @@ from ui.session import Session
 from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
 
+QUEUE_WAIT_MS = 5000
 translate = QCoreApplication.translate  # literal calls: what pyside6-lupdate extracts
 log = logging.getLogger(__name__)
 
@@ -202,14 +203,21 @@ def _run_window(
     reporter.set_context(window.context)
     try:
         if screenshot is not None:
+            # The queue bar live in the picture (the desk's own queue; no device, no sync thread).
+            window.queue.open_later(desk, settings, info.counter, speaker=False)
             return save_screenshot(window, screenshot)
         window.resize(window.sizeHint().boundedTo(window.screen().availableSize()))
         window.show()
         window.start()
-        window.printer.open_later(desk)  # after the window: printing's imports need not delay it
+        # After the window: printing's, the queue's and sync's imports and devices need not delay it.
+        window.printer.open_later(desk)
+        window.queue.open_later(desk, settings, info.counter, speaker=not is_headless())
+        window.sync.open_later(desk)
         return app.exec()
     finally:
         window.tasks.shutdown()
+        window.queue.close()
+        window.sync.close()
         window.printer.close()
         window.close()
         window.deleteLater()
@@ -246,6 +254,9 @@ def save_screenshot(window: MainWindow, path: Path, timeout_ms: int = SCREENSHOT
 
     def loaded() -> None:
         # A moment for the table to size its columns to the rows before the grab.
+        if outcome.get("loaded"):
+            return
+        outcome["loaded"] = 1
         timer.timeout.disconnect(timed_out)
         timer.timeout.connect(grab)
         timer.start(100)
@@ -254,7 +265,16 @@ def save_screenshot(window: MainWindow, path: Path, timeout_ms: int = SCREENSHOT
         log.error("no data after %d ms; no screenshot", timeout_ms)
         loop.quit()
 
-    window.sig_loaded.connect(loaded, Qt.ConnectionType.SingleShotConnection)
+    def both() -> None:
+        # The list and, when the queue is opening, its first state: the bar is part of the picture
+        # (waited for a few seconds at most: a queue that cannot open shows as such).
+        if window.queue.view is not None or not window.queue.is_opening():
+            loaded()
+        else:
+            window.queue.sig_view.connect(lambda _v: loaded(), Qt.ConnectionType.SingleShotConnection)
+            QTimer.singleShot(QUEUE_WAIT_MS, loaded)
+
+    window.sig_loaded.connect(both, Qt.ConnectionType.SingleShotConnection)
     timer.timeout.connect(timed_out)
     timer.start(timeout_ms)
     window.resize(*SCREENSHOT_SIZE)

@@ -37,8 +37,21 @@ def ts_file(language: str) -> Path:
     return translations_dir() / f"motcua_{language}.ts"
 
 
-# The desk app's own packages; the hall, kiosk, printing and scanning screens keep their own strings.
-SOURCE_PACKAGES = ("", "signin", "reception", "dossier_page", "returns", "overdue", "logbook", "settings")
+# Every package of the desk app with strings on screen (the hall and kiosk modes included).
+SOURCE_PACKAGES = (
+    "",
+    "signin",
+    "reception",
+    "dossier_page",
+    "returns",
+    "overdue",
+    "logbook",
+    "settings",
+    "scanning",
+    "hall",
+    "kiosk",
+    "printing",
+)
 
 
 def translatable_sources() -> list[Path]:

@@ -46,6 +46,8 @@ from ui.overdue.page import OverduePage
 from ui.print_controller import PrintController
 from ui.print_service import DeskPrinting
 from ui.queue_bar import QueueBar
+from ui.queue_controller import QueueController
+from ui.queue_service import QueueResult
 from ui.reception.form import ReceptionForm
 from ui.reception.ops import Received
 from ui.reception.page import ReceptionPage
@@ -54,8 +56,9 @@ from ui.scanner import BarcodeScanner
 from ui.search_page import SearchPage
 from ui.session import Session
 from ui.signin.lock import LockScreen
-from ui.tasks import QueryOp, TaskManager
-from ui.widgets import Reasons, legible_when_disabled, name_internals, named, rule
+from ui.sync_status import SyncController, SyncStatusLabel
+from ui.tasks import CollectionOp, QueryOp, TaskManager
+from ui.widgets import name_internals, named, rule
 
 translate = QCoreApplication.translate  # literal calls: what pyside6-lupdate extracts
 log = logging.getLogger(__name__)
@@ -68,6 +71,7 @@ SEARCH, RECEPTION, DOSSIER, RETURNS, OVERDUE, REPORT = (
     "overdue",
     "report",
 )
+SCAN = "scan"
 
 
 def load_start_data(services: Services) -> tuple[list[Procedure], list[Officer]]:
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         translations: Translations | None = None,
         settings: Settings | None = None,
         printing: DeskPrinting | None = None,
+        scanners: Callable[[], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -112,10 +117,20 @@ class MainWindow(QMainWindow):
         self._draft_offered = False
         self._draft: ReceptionForm | None = None
         self._today: DayReport | None = None
+        # The scanning page is built on first use (its imports are heavy); `scanners` makes its directory.
+        self.scanners = scanners
+        self.scan_page: Any = None
+        self.pending_scans: Any = None
+        if drafts is not None:
+            from ui.scanning.pending import PendingScans
+
+            self.pending_scans = PendingScans(drafts.path.with_name(drafts.path.stem + "-scans"))
 
         self._build_actions()
         self.header = DeskHeader(info)
         self.queue_bar = QueueBar()
+        self.queue = QueueController(self)
+        self.sync = SyncController(self)
         self.nav = NavBar(
             [
                 (
@@ -194,6 +209,10 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action("refreshAction", [key(key.StandardKey.Refresh)], self.refresh)
         self.settings_action = self._action("settingsAction", [key("Ctrl+,")], self.open_settings)
         self.lock_action = self._action("lockAction", [key("Ctrl+L")], self.lock)
+        # F2 already opens a reception: calling has F9, the key queue keypads and FQM's desks use.
+        self.call_next_action = self._action("callNextAction", [key(Qt.Key.Key_F9)], self.call_next)
+        self.recall_action = self._action("recallAction", [key("Shift+F9")], lambda: self.queue_act("recall"))
+        self.serve_action = self._action("serveAction", [key(Qt.Key.Key_F10)], self._serve_key)
         self.work_actions = [
             self.reception_action,
             self.find_action,
@@ -203,6 +222,9 @@ class MainWindow(QMainWindow):
             self.refresh_action,
             self.settings_action,
             self.lock_action,
+            self.call_next_action,
+            self.recall_action,
+            self.serve_action,
         ]
 
     def _build_layout(self) -> None:
@@ -234,9 +256,7 @@ class MainWindow(QMainWindow):
         self.database_label = named(QLabel(), "databaseLabel")
         self.database_label.setToolTip(str(self.info.database_path))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sync_label = named(QLabel(), "syncLabel")
-        self.sync_label.setEnabled(False)
-        legible_when_disabled(self.sync_label)
+        self.sync_label = SyncStatusLabel(self.info.server_url or "")
         for grip in bar.findChildren(QSizeGrip):
             grip.setObjectName("statusBarSizeGrip")
         bar.addPermanentWidget(self.database_label, 1)
@@ -253,6 +273,8 @@ class MainWindow(QMainWindow):
         self.reception_page.sig_cleared.connect(self._clear_draft)
         self.reception_page.sig_received.connect(self._received)
         self.reception_page.sig_open.connect(self.open_dossier)
+        self.reception_page.sig_scan.connect(self.scan_for_reception)
+        self.dossier_page.sig_scan.connect(self.scan_for_dossier)
         self.dossier_page.sig_back.connect(self.back)
         self.returns_page.sig_return.connect(lambda code: self.open_dossier(code, returning=True))
         self.overdue_page.sig_apologise.connect(lambda code: self.open_dossier(code, apologise=True))
@@ -263,6 +285,18 @@ class MainWindow(QMainWindow):
         self.scanner.sig_code.connect(self.scanned)
         self.tasks.sig_failed.connect(self._show_failure)
         self.tasks.sig_data_changed.connect(self._data_changed)
+        self.queue_bar.sig_call_next.connect(self.call_next)
+        self.queue_bar.sig_recall.connect(lambda: self.queue_act("recall"))
+        self.queue_bar.sig_start.connect(lambda: self.queue_act("start"))
+        self.queue_bar.sig_complete.connect(lambda: self.queue_act("complete"))
+        self.queue_bar.sig_no_show.connect(lambda: self.queue_act("no_show"))
+        self.queue_bar.sig_transfer.connect(self.queue_transfer)
+        self.queue.sig_view.connect(self._queue_view)
+        self.queue.sig_busy.connect(self.queue_bar.set_busy)
+        self.queue.sig_unavailable.connect(self.queue_bar.show_unavailable)
+        self.queue.sig_result.connect(self._queue_result)
+        self.queue.sig_failed.connect(self._show_failure)
+        self.sync.sig_status.connect(self.sync_label.show_status)
 
     # ----- language ----------------------------------------------------------------------------------
 
@@ -280,15 +314,6 @@ class MainWindow(QMainWindow):
             grip.setAccessibleName(self.tr("Kéo để đổi cỡ cửa sổ"))
         self.database_label.setText(self.tr("CSDL: {path}").format(path=self.info.database_path))
         self.database_label.setAccessibleName(self.tr("Tệp cơ sở dữ liệu"))
-        if self.info.server_url:
-            self.sync_label.setText(self.tr("Đồng bộ: chưa hỗ trợ trong phiên bản này"))
-            self.sync_label.setToolTip(
-                self.tr("Máy chủ đã cấu hình: {url}").format(url=self.info.server_url) + "\n" + Reasons.sync()
-            )
-        else:
-            self.sync_label.setText(self.tr("Chưa cấu hình máy chủ đồng bộ"))
-            self.sync_label.setToolTip(self.tr("Máy này làm việc độc lập; đồng bộ sẽ có ở phiên bản sau."))
-        self.sync_label.setAccessibleName(self.tr("Trạng thái đồng bộ"))
         names = {
             self.reception_action: self.tr("Tiếp nhận hồ sơ"),
             self.find_action: self.tr("Tìm hồ sơ"),
@@ -298,6 +323,9 @@ class MainWindow(QMainWindow):
             self.refresh_action: self.tr("Làm mới"),
             self.settings_action: self.tr("Cài đặt"),
             self.lock_action: self.tr("Khoá màn hình"),
+            self.call_next_action: self.tr("Gọi số tiếp"),
+            self.recall_action: self.tr("Gọi lại"),
+            self.serve_action: self.tr("Bắt đầu hoặc hoàn thành phục vụ"),
         }
         for action, text in names.items():
             action.setText(text)
@@ -358,6 +386,8 @@ class MainWindow(QMainWindow):
                 lambda e: log.error("loading the catalogue failed", exc_info=e)
             ).run(self.tasks)
             self.printer.check()
+            self._attach_left_over()
+            self._show_pending_scans()
         self.go(SEARCH)
         self.refresh()
 
@@ -438,10 +468,10 @@ class MainWindow(QMainWindow):
         if self._locked:
             return
         previous = self.current_page()
-        if key not in (DOSSIER, previous):
+        if key not in (DOSSIER, SCAN, previous):
             self._history.clear()
         self.pages.setCurrentWidget(self.page_by_key[key])
-        self.nav.set_current(key if key != DOSSIER else None)
+        self.nav.set_current(key if key not in (DOSSIER, SCAN) else None)
         if key == RETURNS:
             self.returns_page.refresh()
         elif key == OVERDUE:
@@ -456,7 +486,7 @@ class MainWindow(QMainWindow):
             self.search_page.focus_search()
         elif key == RECEPTION:
             self.reception_page.focus_start()
-        elif key in (RETURNS, OVERDUE, REPORT):
+        elif key in (RETURNS, OVERDUE, REPORT, SCAN):
             page = self.page_by_key[key]
             page.focus_start()  # type: ignore[attr-defined]
 
@@ -473,6 +503,7 @@ class MainWindow(QMainWindow):
         self.go(RECEPTION)
         if already_there or not self.reception_page.is_dirty():
             self.reception_page.new_reception()
+        self._serve_for_reception()
 
     def open_dossier(self, code: str, *, returning: bool = False, apologise: bool = False) -> None:
         current = self.current_page()
@@ -492,7 +523,12 @@ class MainWindow(QMainWindow):
             self.dossier_page.start_action(action)
 
     def back(self) -> None:
+        leaving = self.current_page()
         self.go(self._history.pop() if self._history else SEARCH)
+        if leaving == SCAN and self.current_page() == DOSSIER:
+            self.dossier_page.reload()  # the scans just attached
+        elif leaving == SCAN and self.current_page() == RECEPTION:
+            self.reception_page.scan_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def scanned(self, code: str) -> None:
         """A receipt's barcode was read: open its dossier; on the returns page, straight to returning."""
@@ -544,6 +580,165 @@ class MainWindow(QMainWindow):
             )
         )
 
+    # ----- scanning ----------------------------------------------------------------------------------
+
+    def _scan_page(self) -> Any:
+        if self.scan_page is None:
+            from ui.scanning.desk import ScanPage, desk_scanners
+
+            factory = self.scanners
+            if factory is None:
+                settings = self.settings
+                if settings is None:
+                    from app.cli.common import load_settings
+
+                    settings = load_settings()
+                factory = lambda: desk_scanners(settings)  # noqa: E731
+            page = ScanPage(self.tasks, factory())
+            page.sig_back.connect(self.back)
+            page.sig_kept.connect(self._show_pending_scans)
+            page.sig_attached.connect(
+                lambda code: self.statusBar().showMessage(
+                    self.tr("Đã đính kèm bản quét vào hồ sơ {code}").format(code=code), 10_000
+                )
+            )
+            self.pages.addWidget(page)
+            self.page_by_key[SCAN] = page
+            self.scan_page = page
+        return self.scan_page
+
+    def _to_scan(self) -> None:
+        current = self.current_page()
+        if current != SCAN:
+            self._history.append(current)
+        self.go(SCAN)
+
+    def scan_for_reception(self, procedure: Procedure, component: str, applicant_name: str) -> None:
+        """F6 on the reception: the pages wait beside the draft until the dossier is written."""
+        if self._locked:
+            return
+        if self.pending_scans is None:
+            self.statusBar().showMessage(self.tr("Máy này chưa lưu được hồ sơ nhập dở: không quét được."))
+            return
+        self._scan_page().for_reception(procedure, component, applicant_name, self.pending_scans)
+        self._to_scan()
+
+    def scan_for_dossier(self, code: str) -> None:
+        if self._locked:
+            return
+        self._scan_page().for_dossier(code)
+        self._to_scan()
+
+    def _show_pending_scans(self) -> None:
+        pending = self.pending_scans
+        counts = {k: len(v) for k, v in pending.by_component().items()} if pending is not None else {}
+        self.reception_page.set_pending_scans(counts)
+
+    def _attach_pending(self, code: str) -> None:
+        """The reception is written: its kept scans go into the dossier (claimed first, see pending.py)."""
+        pending = self.pending_scans
+        claimed = pending.claim(code) if pending is not None else None
+        self._show_pending_scans()
+        if claimed is not None:
+            self._attach_claimed(code, claimed)
+
+    def _attach_claimed(self, code: str, claimed: Any) -> None:
+        officer = self.session.username or None
+        CollectionOp(op=lambda s: claimed.attach_all(s, code, officer), success=self._scans_attached).failure(
+            lambda e: self._show_failure(
+                self.tr("Chưa đính kèm được bản quét vào hồ sơ {code}: {error}").format(code=code, error=e)
+            )
+        ).run(self.tasks)
+
+    def _scans_attached(self, report: Any) -> None:
+        if report.kept:
+            text = self.tr(
+                "Hồ sơ {code}: {n} bản quét chưa đính kèm được ({reason}); tệp vẫn được giữ."
+            ).format(code=report.code, n=len(report.kept), reason=report.kept[0][1])
+        else:
+            text = self.tr("Đã đính kèm {n} bản quét vào hồ sơ {code}.").format(
+                n=len(report.attached), code=report.code
+            )
+        self.statusBar().showMessage(text, 15_000)
+
+    def _attach_left_over(self) -> None:
+        """Scans claimed by a dossier whose attachment a crash interrupted: attach them now."""
+        if self.pending_scans is None:
+            return
+        for code, claimed in self.pending_scans.claimed():
+            self._attach_claimed(code, claimed)
+
+    # ----- the queue ---------------------------------------------------------------------------------
+
+    def _serve_key(self) -> None:
+        """F10: start serving the called ticket, or complete the one being served."""
+        self.queue_bar.serve.click()
+
+    def call_next(self) -> None:
+        """F9: the next citizen to this counter (the one served before is completed by the engine)."""
+        if self._locked or not self.queue_bar.call_next.isEnabled():
+            return
+        self.queue.call_next(self.session.username)
+
+    def queue_act(self, action: str) -> None:
+        if self._locked:
+            return
+        button = {
+            "recall": self.queue_bar.recall,
+            "no_show": self.queue_bar.no_show,
+            "start": self.queue_bar.serve,
+            "complete": self.queue_bar.serve,
+        }.get(action)
+        if button is not None and not button.isEnabled():
+            return
+        self.queue.act(action, self.session.username)
+
+    def queue_transfer(self, to_service: object, to_counter: object) -> None:
+        if self._locked or not self.queue_bar.transfer.isEnabled():
+            return
+        self.queue.act(
+            "transfer",
+            self.session.username,
+            to_service=to_service if isinstance(to_service, str) else None,
+            to_counter=to_counter if isinstance(to_counter, int) else None,
+        )
+
+    def _queue_view(self, view: object) -> None:
+        from ui.queue_service import QueueView
+
+        if isinstance(view, QueueView):
+            self.queue_bar.show_view(view)
+            self.reception_page.set_ticket(self.queue_bar.serving_label())
+
+    def _queue_result(self, result: QueueResult) -> None:
+        if result.action == "call" and result.ticket is None:
+            text = self.tr("Không còn ai chờ ở các dòng của quầy này.")
+        elif result.action == "call":
+            text = self.tr("Đã gọi số {ticket} đến quầy {counter}.").format(
+                ticket=result.ticket, counter=result.view.counter
+            )
+            if result.finished:
+                text += " " + self.tr("Số {ticket} đã xong.").format(ticket=result.finished)
+        elif result.action == "recall":
+            text = self.tr("Đã gọi lại số {ticket} (lần {n}).").format(ticket=result.ticket, n=result.calls)
+        elif result.action == "start":
+            text = self.tr("Bắt đầu phục vụ số {ticket}.").format(ticket=result.ticket)
+        elif result.action == "complete":
+            text = self.tr("Số {ticket} đã xong.").format(ticket=result.ticket)
+        elif result.action == "no_show":
+            text = self.tr("Số {ticket} vắng mặt.").format(ticket=result.ticket)
+        else:
+            text = self.tr("Đã chuyển số {ticket}.").format(ticket=result.ticket)
+        if result.mode == "offline":
+            text += " " + self.tr("(Mất kết nối máy chủ: số dự phòng của máy.)")
+        self.statusBar().showMessage(text, 10_000)
+
+    def _serve_for_reception(self) -> None:
+        """The citizen who was called sits down for a reception: the ticket is being served."""
+        view = self.queue_bar.view
+        if view is not None and view.current and view.status == "called" and self.queue_bar.serve.isEnabled():
+            self.queue.act("start", self.session.username)
+
     # ----- reception and its draft -------------------------------------------------------------------
 
     def _save_draft(self, form: ReceptionForm) -> None:
@@ -557,9 +752,18 @@ class MainWindow(QMainWindow):
     def _clear_draft(self) -> None:
         if self.drafts is not None:
             self.drafts.clear()
+        # A form thrown away takes its scans along (to discarded/, never deleted); not while a draft is
+        # offered back, whose scans these are.
+        if self.pending_scans is not None and self._draft is None:
+            self.pending_scans.discard()
+            self._show_pending_scans()
 
     def _received(self, received: Received) -> None:
         self.statusBar().showMessage(self.tr("Đã ghi hồ sơ {code}").format(code=received.code), 10_000)
+        self._attach_pending(received.code)
+        # The reception domain keeps no ticket number: the ticket ends when its dossier is written.
+        if self.queue_bar.serving_label() and self.queue_bar.serve.isEnabled():
+            self.queue.act("complete", self.session.username)
 
     def offer_draft(self) -> None:
         """After a crash or a closed window: offer the unfinished reception back."""
@@ -598,6 +802,9 @@ class MainWindow(QMainWindow):
         self.draft_banner.hide()
         if self.drafts is not None:
             self.drafts.clear()
+        if self.pending_scans is not None:
+            self.pending_scans.discard()
+            self._show_pending_scans()
 
     # ----- settings ----------------------------------------------------------------------------------
 
@@ -642,7 +849,11 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.scanner.uninstall(app)
+        if self.scan_page is not None:
+            self.scan_page.shutdown()
         self.tasks.shutdown()
+        self.queue.close()
+        self.sync.close()
         if self.drafts is not None:
             self.drafts.flush()
         super().closeEvent(event)

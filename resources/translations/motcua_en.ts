@@ -793,12 +793,16 @@ Fee: {fee}</translation>
         <translation>The dossier’s forms</translation>
     </message>
     <message>
-        <source>Quét giấy tờ…</source>
-        <translation>Scan papers…</translation>
+        <source>Quét giấy tờ… (F6)</source>
+        <translation>Scan papers… (F6)</translation>
     </message>
     <message>
         <source>Quét giấy tờ</source>
         <translation>Scan papers</translation>
+    </message>
+    <message>
+        <source>Quét giấy tờ và đính kèm vào một thành phần của hồ sơ</source>
+        <translation>Scan papers and attach them to a component of the dossier</translation>
     </message>
     <message>
         <source>Phiếu đã in trước đó được in lại kèm dấu “bản in lại”</source>
@@ -1422,28 +1426,20 @@ Fee: {fee}</translation>
         <translation>Database file</translation>
     </message>
     <message>
-        <source>Đồng bộ: chưa hỗ trợ trong phiên bản này</source>
-        <translation>Sync: not supported in this version</translation>
-    </message>
-    <message>
-        <source>Máy chủ đã cấu hình: {url}</source>
-        <translation>Server configured: {url}</translation>
-    </message>
-    <message>
-        <source>Chưa cấu hình máy chủ đồng bộ</source>
-        <translation>No sync server configured</translation>
-    </message>
-    <message>
-        <source>Máy này làm việc độc lập; đồng bộ sẽ có ở phiên bản sau.</source>
-        <translation>This desk works on its own; sync comes in a later version.</translation>
-    </message>
-    <message>
-        <source>Trạng thái đồng bộ</source>
-        <translation>Sync status</translation>
-    </message>
-    <message>
         <source>Làm mới</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Gọi số tiếp</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <source>Gọi lại</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Bắt đầu hoặc hoàn thành phục vụ</source>
+        <translation>Start or complete service</translation>
     </message>
     <message>
         <source>Đã đọc mã vạch: {code}</source>
@@ -1460,6 +1456,58 @@ Received by me: {mine}
 Of those returned: {returned}
 Received by the office: {total}
 Overdue now: {overdue}</translation>
+    </message>
+    <message>
+        <source>Đã đính kèm bản quét vào hồ sơ {code}</source>
+        <translation>Scan attached to dossier {code}</translation>
+    </message>
+    <message>
+        <source>Máy này chưa lưu được hồ sơ nhập dở: không quét được.</source>
+        <translation>This desk cannot keep a reception in progress: scanning is not possible.</translation>
+    </message>
+    <message>
+        <source>Chưa đính kèm được bản quét vào hồ sơ {code}: {error}</source>
+        <translation>The scans could not be attached to dossier {code} yet: {error}</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code}: {n} bản quét chưa đính kèm được ({reason}); tệp vẫn được giữ.</source>
+        <translation>Dossier {code}: {n} scans not attached ({reason}); the files are kept.</translation>
+    </message>
+    <message>
+        <source>Đã đính kèm {n} bản quét vào hồ sơ {code}.</source>
+        <translation>{n} scans attached to dossier {code}.</translation>
+    </message>
+    <message>
+        <source>Không còn ai chờ ở các dòng của quầy này.</source>
+        <translation>Nobody is waiting in this counter&apos;s lines.</translation>
+    </message>
+    <message>
+        <source>Đã gọi số {ticket} đến quầy {counter}.</source>
+        <translation>Called {ticket} to counter {counter}.</translation>
+    </message>
+    <message>
+        <source>Số {ticket} đã xong.</source>
+        <translation>{ticket} is done.</translation>
+    </message>
+    <message>
+        <source>Đã gọi lại số {ticket} (lần {n}).</source>
+        <translation>Called {ticket} again (call {n}).</translation>
+    </message>
+    <message>
+        <source>Bắt đầu phục vụ số {ticket}.</source>
+        <translation>Serving {ticket}.</translation>
+    </message>
+    <message>
+        <source>Số {ticket} vắng mặt.</source>
+        <translation>{ticket} did not come.</translation>
+    </message>
+    <message>
+        <source>Đã chuyển số {ticket}.</source>
+        <translation>{ticket} transferred.</translation>
+    </message>
+    <message>
+        <source>(Mất kết nối máy chủ: số dự phòng của máy.)</source>
+        <translation>(Office server unreachable: this desk&apos;s reserve numbers.)</translation>
     </message>
     <message>
         <source>Đã ghi hồ sơ {code}</source>
@@ -1587,6 +1635,56 @@ Overdue now: {overdue}</translation>
     </message>
 </context>
 <context>
+    <name>PageList</name>
+    <message>
+        <source>Trang trắng (bỏ)</source>
+        <translation>Blank (left out)</translation>
+    </message>
+    <message>
+        <source>Đã xoá</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Trang {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <source>Đã chỉnh nghiêng {angle:.1f}°</source>
+        <translation>Straightened {angle:.1f}°</translation>
+    </message>
+    <message>
+        <source>Đã xoay {angle}°</source>
+        <translation>Rotated {angle}°</translation>
+    </message>
+    <message>
+        <source>Đã cắt sát nội dung</source>
+        <translation>Cropped to content</translation>
+    </message>
+    <message>
+        <source>Trang trắng, không đưa vào tệp (Khôi phục để giữ lại)</source>
+        <translation>Blank page, left out of the file (Restore to keep it)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Xem trước: {title}</source>
+        <translation>Preview: {title}</translation>
+    </message>
+    <message>
+        <source>Trang in</source>
+        <translation>Printed page</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>PrintController</name>
     <message>
         <source>Đang chuẩn bị phiếu để in…</source>
@@ -1678,8 +1776,144 @@ Overdue now: {overdue}</translation>
         <translation>Queue and calling</translation>
     </message>
     <message>
+        <source>Bảng số của quầy</source>
+        <translation>Counter display</translation>
+    </message>
+    <message>
+        <source>Số đang hiện trên bảng LED của quầy</source>
+        <translation>The number on the counter&apos;s LED display</translation>
+    </message>
+    <message>
+        <source>Kết nối hệ thống xếp hàng</source>
+        <translation>Queue system connection</translation>
+    </message>
+    <message>
+        <source>Gọi lại (Shift+F9)</source>
+        <translation>Recall (Shift+F9)</translation>
+    </message>
+    <message>
+        <source>Chuyển…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>Chuyển sang dòng hoặc quầy khác</source>
+        <translation>Transfer to another line or counter</translation>
+    </message>
+    <message>
+        <source>Gọi người tiếp theo đến quầy này (kết thúc số đang phục vụ)</source>
+        <translation>Call the next citizen to this counter (ends the ticket being served)</translation>
+    </message>
+    <message>
+        <source>Gọi lại số đang gọi (người dân chưa đến quầy)</source>
+        <translation>Call the current ticket again (the citizen has not come yet)</translation>
+    </message>
+    <message>
+        <source>Người dân không đến: bỏ số này</source>
+        <translation>The citizen did not come: drop this ticket</translation>
+    </message>
+    <message>
+        <source>Chuyển số này sang dòng dịch vụ hoặc quầy khác</source>
+        <translation>Send this ticket to another service line or counter</translation>
+    </message>
+    <message>
+        <source>Chưa gọi số được</source>
+        <translation>Calling is not possible</translation>
+    </message>
+    <message>
         <source>Số đang phục vụ: —</source>
         <translation>Now serving: —</translation>
+    </message>
+    <message>
+        <source>Bắt đầu (F10)</source>
+        <translation>Start (F10)</translation>
+    </message>
+    <message>
+        <source>Bắt đầu phục vụ</source>
+        <translation>Start service</translation>
+    </message>
+    <message>
+        <source>Quầy {n} chưa được phân dòng gọi số</source>
+        <translation>Counter {n} has no queue lines yet</translation>
+    </message>
+    <message>
+        <source>Quản trị viên phân dòng cho quầy: motcua queue setup --from-counters</source>
+        <translation>An administrator assigns the lines: motcua queue setup --from-counters</translation>
+    </message>
+    <message>
+        <source>Chưa gọi số nào</source>
+        <translation>No ticket called yet</translation>
+    </message>
+    <message>
+        <source>đang gọi</source>
+        <translation>called</translation>
+    </message>
+    <message>
+        <source>đang phục vụ</source>
+        <translation>being served</translation>
+    </message>
+    <message>
+        <source>Số {ticket} · {state}</source>
+        <translation>{ticket} · {state}</translation>
+    </message>
+    <message>
+        <source>{prefix}: {n}</source>
+        <translation>{prefix}: {n}</translation>
+    </message>
+    <message>
+        <source>Đang chờ: {n}</source>
+        <translation>Waiting: {n}</translation>
+    </message>
+    <message>
+        <source>Dòng {prefix} — {name}: {n} người chờ</source>
+        <translation>Line {prefix} — {name}: {n} waiting</translation>
+    </message>
+    <message>
+        <source>● Trực tuyến</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>Gọi số qua máy chủ xếp hàng của đơn vị</source>
+        <translation>Calling through the office&apos;s queue server</translation>
+    </message>
+    <message>
+        <source>● Mất kết nối: dùng số dự phòng của máy</source>
+        <translation>● Offline: this desk&apos;s reserve numbers</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ xếp hàng; quầy gọi số từ khối số dự phòng của máy này. Lý do: {reason}</source>
+        <translation>The queue server cannot be reached; the counter calls from this desk&apos;s reserve block of numbers. Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Làm việc độc lập</source>
+        <translation>Working alone</translation>
+    </message>
+    <message>
+        <source>Chưa cấu hình máy chủ: quầy gọi số từ hàng đợi của máy này</source>
+        <translation>No server configured: the counter calls from this desk&apos;s own queue</translation>
+    </message>
+    <message>
+        <source>Xong (F10)</source>
+        <translation>Done (F10)</translation>
+    </message>
+    <message>
+        <source>Hoàn thành</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Người dân đã đến quầy: bắt đầu phục vụ</source>
+        <translation>The citizen is at the counter: start service</translation>
+    </message>
+    <message>
+        <source>Đã phục vụ xong số này</source>
+        <translation>Service of this ticket is done</translation>
+    </message>
+    <message>
+        <source>Sang dòng {prefix} — {name}</source>
+        <translation>To line {prefix} — {name}</translation>
+    </message>
+    <message>
+        <source>Đến quầy {n}</source>
+        <translation>To counter {n}</translation>
     </message>
     <message>
         <source>Số thứ tự đang phục vụ</source>
@@ -1698,16 +1932,8 @@ Overdue now: {overdue}</translation>
         <translation>Call next (F9)</translation>
     </message>
     <message>
-        <source>Gọi lại</source>
-        <translation>Recall</translation>
-    </message>
-    <message>
         <source>Vắng mặt</source>
         <translation>No-show</translation>
-    </message>
-    <message>
-        <source>Chuyển quầy</source>
-        <translation>Transfer</translation>
     </message>
 </context>
 <context>
@@ -1823,12 +2049,36 @@ Overdue now: {overdue}</translation>
         <translation>Chosen procedure</translation>
     </message>
     <message>
-        <source>Quét thành phần đang chọn</source>
-        <translation>Scan the selected component</translation>
+        <source>Quét thành phần đang chọn (F6)</source>
+        <translation>Scan the selected component (F6)</translation>
     </message>
     <message>
         <source>Quét thành phần hồ sơ</source>
         <translation>Scan a dossier component</translation>
+    </message>
+    <message>
+        <source>Quét giấy tờ của thành phần đang chọn; các trang được giữ cùng hồ sơ nhập dở</source>
+        <translation>Scan the papers of the selected component; the pages are kept with the reception in progress</translation>
+    </message>
+    <message>
+        <source>Hãy chọn thủ tục trước khi quét giấy tờ.</source>
+        <translation>Choose the procedure before scanning papers.</translation>
+    </message>
+    <message>
+        <source>Chưa quét giấy tờ nào</source>
+        <translation>No papers scanned yet</translation>
+    </message>
+    <message>
+        <source>Đã quét {files} tệp cho {components} thành phần (đính kèm khi ghi nhận)</source>
+        <translation>{files} files scanned for {components} components (attached when the dossier is written)</translation>
+    </message>
+    <message>
+        <source>Số thứ tự: {ticket}</source>
+        <translation>Ticket: {ticket}</translation>
+    </message>
+    <message>
+        <source>Số này được hoàn thành khi ghi nhận hồ sơ</source>
+        <translation>This ticket is completed when the dossier is written</translation>
     </message>
     <message>
         <source>Đang có hồ sơ nhập dở. Nhấn Ctrl+N lần nữa để bỏ hồ sơ này và nhập hồ sơ mới.</source>
@@ -2078,6 +2328,300 @@ Overdue now: {overdue}</translation>
     <message>
         <source>“{text}” không phải mã hồ sơ.</source>
         <translation>“{text}” is not a dossier code.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <source>◀ Quay lại (Esc)</source>
+        <translation>◀ Back (Esc)</translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Quét giấy tờ</source>
+        <translation>Scan papers</translation>
+    </message>
+</context>
+<context>
+    <name>ScanningScreen</name>
+    <message>
+        <source>Quét giấy tờ</source>
+        <translation>Scan papers</translation>
+    </message>
+    <message>
+        <source>Chưa chọn hồ sơ: quét xong, mở hồ sơ để đính kèm.</source>
+        <translation>No dossier chosen: after scanning, open a dossier to attach.</translation>
+    </message>
+    <message>
+        <source>Quét giấy tờ — hồ sơ đang tiếp nhận</source>
+        <translation>Scan papers — reception in progress</translation>
+    </message>
+    <message>
+        <source>{name} · {procedure}. Các trang được lưu cùng hồ sơ nhập dở và tự đính kèm khi ghi nhận.</source>
+        <translation>{name} · {procedure}. The pages are kept with the reception in progress and attached when it is written.</translation>
+    </message>
+    <message>
+        <source>Quét giấy tờ — hồ sơ {code}</source>
+        <translation>Scan papers — dossier {code}</translation>
+    </message>
+    <message>
+        <source>Đang tìm máy quét…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <source>Đã có {n} tệp</source>
+        <translation>{n} files attached</translation>
+    </message>
+    <message>
+        <source>Chọn một trang để xem</source>
+        <translation>Choose a page to see it</translation>
+    </message>
+    <message>
+        <source>&amp;Máy quét</source>
+        <translation>&amp;Scanner</translation>
+    </message>
+    <message>
+        <source>&amp;Nguồn giấy</source>
+        <translation>Paper &amp;source</translation>
+    </message>
+    <message>
+        <source>&amp;Chất lượng</source>
+        <translation>&amp;Quality</translation>
+    </message>
+    <message>
+        <source>Số &amp;trang</source>
+        <translation>&amp;Pages</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Số trang đã đếm; khay nạp hết giấy sớm hơn sẽ được báo</source>
+        <translation>Pages counted; a feeder that runs out sooner is reported</translation>
+    </message>
+    <message>
+        <source>Tìm máy quét</source>
+        <translation>Find scanners</translation>
+    </message>
+    <message>
+        <source>Tìm lại máy quét trên máy tính và trong mạng</source>
+        <translation>Look again for scanners on this computer and the network</translation>
+    </message>
+    <message>
+        <source>Quét</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Quét giấy tờ trong khay nạp hoặc trên mặt kính</source>
+        <translation>Scan the papers in the feeder or on the glass</translation>
+    </message>
+    <message>
+        <source>Nhập tệp…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <source>Lấy trang từ tệp ảnh hoặc PDF có sẵn (máy photo, USB)</source>
+        <translation>Take pages from existing image or PDF files (copier, USB)</translation>
+    </message>
+    <message>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Dừng sau tờ đang quét (các trang đã quét được giữ lại)</source>
+        <translation>Stop after the sheet being scanned (scanned pages are kept)</translation>
+    </message>
+    <message>
+        <source>Xoay trái</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <source>Xoay các trang đã chọn sang trái (Ctrl+Shift+R)</source>
+        <translation>Rotate the selected pages left (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Xoay phải</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <source>Xoay các trang đã chọn sang phải (Ctrl+R)</source>
+        <translation>Rotate the selected pages right (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>◀ Lên trước</source>
+        <translation>◀ Earlier</translation>
+    </message>
+    <message>
+        <source>Đưa trang đã chọn lên trước (Ctrl+←)</source>
+        <translation>Move the selected page earlier (Ctrl+←)</translation>
+    </message>
+    <message>
+        <source>Ra sau ▶</source>
+        <translation>Later ▶</translation>
+    </message>
+    <message>
+        <source>Đưa trang đã chọn ra sau (Ctrl+→)</source>
+        <translation>Move the selected page later (Ctrl+→)</translation>
+    </message>
+    <message>
+        <source>Cắt sát</source>
+        <translation>Crop</translation>
+    </message>
+    <message>
+        <source>Cắt trang đã chọn sát phần có nội dung (thẻ căn cước, biên lai đặt trên mặt kính); bấm lần nữa để bỏ cắt</source>
+        <translation>Crop the selected page to its content (an ID card or a receipt on the glass); press again to undo the crop</translation>
+    </message>
+    <message>
+        <source>Xoá trang</source>
+        <translation>Delete page</translation>
+    </message>
+    <message>
+        <source>Bỏ các trang đã chọn khỏi tệp (Delete)</source>
+        <translation>Leave the selected pages out of the file (Delete)</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Đưa lại trang đã xoá hoặc trang trắng vào tệp</source>
+        <translation>Put a deleted or blank page back into the file</translation>
+    </message>
+    <message>
+        <source>Ghép hai mặt</source>
+        <translation>Merge two sides</translation>
+    </message>
+    <message>
+        <source>Quét mặt trước, lật xấp giấy quét mặt sau, rồi bấm để xếp xen kẽ các trang</source>
+        <translation>Scan the fronts, turn the stack over and scan the backs, then press to interleave the pages</translation>
+    </message>
+    <message>
+        <source>Đảo thứ tự</source>
+        <translation>Reverse order</translation>
+    </message>
+    <message>
+        <source>Đảo ngược thứ tự tất cả các trang</source>
+        <translation>Reverse the order of all pages</translation>
+    </message>
+    <message>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Bỏ thao tác vừa làm (Ctrl+Z)</source>
+        <translation>Undo the last change (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Bỏ hết</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>Bỏ tất cả các trang đã quét</source>
+        <translation>Drop all scanned pages</translation>
+    </message>
+    <message>
+        <source>Đính kèm vào thành phần</source>
+        <translation>Attach to component</translation>
+    </message>
+    <message>
+        <source>Lưu các trang thành một tệp PDF của thành phần đã chọn</source>
+        <translation>Save the pages as one PDF of the chosen component</translation>
+    </message>
+    <message>
+        <source>Các trang đã quét</source>
+        <translation>Scanned pages</translation>
+    </message>
+    <message>
+        <source>Xem trước trang đã chọn</source>
+        <translation>Preview of the selected page</translation>
+    </message>
+    <message>
+        <source>Thành phần hồ sơ</source>
+        <translation>Dossier components</translation>
+    </message>
+    <message>
+        <source>Tệp đã đính kèm ({n} trang)</source>
+        <translation>Attached file ({n} pages)</translation>
+    </message>
+    <message>
+        <source>Đang quét từ {device}…</source>
+        <translation>Scanning from {device}…</translation>
+    </message>
+    <message>
+        <source>Chọn tệp ảnh hoặc PDF</source>
+        <translation>Choose image or PDF files</translation>
+    </message>
+    <message>
+        <source>Ảnh và PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp)</source>
+        <translation>Images and PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp)</translation>
+    </message>
+    <message>
+        <source>Đang nhập {n} tệp…</source>
+        <translation>Importing {n} files…</translation>
+    </message>
+    <message>
+        <source>Đang quét: đã có {n} trang…</source>
+        <translation>Scanning: {n} pages so far…</translation>
+    </message>
+    <message>
+        <source>Đã nhập {n} trang.</source>
+        <translation>{n} pages imported.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy quét. Kiểm tra máy đã bật và đã cắm cáp hoặc nối mạng.</source>
+        <translation>No scanner found. Check that it is on and connected by cable or network.</translation>
+    </message>
+    <message>
+        <source>Sẵn sàng: đặt giấy tờ vào máy rồi bấm Quét.</source>
+        <translation>Ready: put the papers in the scanner and press Scan.</translation>
+    </message>
+    <message>
+        <source>Đã quét {n} trang.</source>
+        <translation>{n} pages scanned.</translation>
+    </message>
+    <message>
+        <source>{n} trang trắng được bỏ ra.</source>
+        <translation>{n} blank pages left out.</translation>
+    </message>
+    <message>
+        <source>Ghép hai mặt cần số trang chẵn: quét cả mặt sau trống của từng tờ.</source>
+        <translation>Merging two sides needs an even number of pages: scan the blank backs too.</translation>
+    </message>
+    <message>
+        <source>Chưa có trang nào.</source>
+        <translation>No pages yet.</translation>
+    </message>
+    <message>
+        <source>{n} trang sẽ được lưu</source>
+        <translation>{n} pages will be saved</translation>
+    </message>
+    <message>
+        <source>, {n} trang bỏ ra</source>
+        <translation>, {n} pages left out</translation>
+    </message>
+    <message>
+        <source>Đang lưu {n} trang thành tệp PDF…</source>
+        <translation>Saving {n} pages as a PDF…</translation>
+    </message>
+    <message>
+        <source>Đã đính kèm {pages} trang ({kb} KB) vào thành phần {component}.</source>
+        <translation>Attached {pages} pages ({kb} KB) to component {component}.</translation>
+    </message>
+    <message>
+        <source>Đã lưu {pages} trang ({kb} KB) cho thành phần {component}; sẽ đính kèm khi ghi nhận.</source>
+        <translation>Kept {pages} pages ({kb} KB) for component {component}; attached when the dossier is written.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp {name}: không phải ảnh hoặc PDF (hoặc tệp bị hỏng).</source>
+        <translation>Cannot read {name}: not an image or a PDF (or the file is damaged).</translation>
+    </message>
+    <message>
+        <source>Có lỗi khi quét.</source>
+        <translation>Scanning failed.</translation>
     </message>
 </context>
 <context>
@@ -2403,6 +2947,101 @@ to create a database with the demo office and procedures (or “motcua init” f
     <message>
         <source>Hãy ghi lý do (lý do được in trên phiếu giao cho người dân).</source>
         <translation>Write the reason (it is printed on the paper given to the citizen).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>Trạng thái đồng bộ</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>Đồng bộ: đang kiểm tra…</source>
+        <translation>Sync: checking…</translation>
+    </message>
+    <message>
+        <source>Chưa cấu hình máy chủ đồng bộ</source>
+        <translation>No sync server configured</translation>
+    </message>
+    <message>
+        <source>Máy này làm việc độc lập (server.url để trống).</source>
+        <translation>This desk works alone (server.url is empty).</translation>
+    </message>
+    <message>
+        <source>Làm việc độc lập: máy chưa đăng ký với máy chủ</source>
+        <translation>Working alone: this desk is not enrolled with a server</translation>
+    </message>
+    <message>
+        <source>Đăng ký máy với máy chủ: motcua enrol --server ĐỊA-CHỈ --code MÃ</source>
+        <translation>Enrol this desk: motcua enrol --server ADDRESS --code CODE</translation>
+    </message>
+    <message>
+        <source>● Mất kết nối</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>● Cần xử lý</source>
+        <translation>● Needs attention</translation>
+    </message>
+    <message>
+        <source>● Chưa đồng bộ lần nào</source>
+        <translation>● Never synced</translation>
+    </message>
+    <message>
+        <source>● Trực tuyến</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>đồng bộ lúc {time}</source>
+        <translation>synced at {time}</translation>
+    </message>
+    <message>
+        <source>{n} chờ gửi</source>
+        <translation>{n} waiting to send</translation>
+    </message>
+    <message>
+        <source>{n} cần xử lý</source>
+        <translation>{n} to resolve</translation>
+    </message>
+    <message>
+        <source>Máy chủ: {url}</source>
+        <translation>Server: {url}</translation>
+    </message>
+    <message>
+        <source>Mã máy: {device}</source>
+        <translation>Device: {device}</translation>
+    </message>
+    <message>
+        <source>Lần thử gần nhất: {time}</source>
+        <translation>Last attempt: {time}</translation>
+    </message>
+    <message>
+        <source>Đồng bộ thành công gần nhất: {time}</source>
+        <translation>Last successful sync: {time}</translation>
+    </message>
+    <message>
+        <source>Thay đổi chờ gửi lên máy chủ: {n}</source>
+        <translation>Changes waiting to be sent: {n}</translation>
+    </message>
+    <message>
+        <source>Xung đột chờ giám sát viên quyết định: {n}</source>
+        <translation>Conflicts awaiting a supervisor: {n}</translation>
+    </message>
+    <message>
+        <source>Thay đổi bị máy chủ từ chối: {n}</source>
+        <translation>Changes refused by the server: {n}</translation>
+    </message>
+    <message>
+        <source>Thay đổi nhận về đang tạm giữ: {n}</source>
+        <translation>Pulled changes on hold: {n}</translation>
+    </message>
+    <message>
+        <source>Tệp máy chủ chưa nhận được: {n}</source>
+        <translation>Files the server has not received: {n}</translation>
+    </message>
+    <message>
+        <source>Lỗi: {message} (đã thử {n} lần)</source>
+        <translation>Error: {message} ({n} attempts)</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ def test_switching_language_relabels_the_open_window_and_keeps_the_work(
     assert win.counts_panel.findChild(type(win.header.counter_label), "statusCountsName_received").text() == (
         "Received"
     )
-    assert win.queue_bar.call_next.toolTip() == "Queue calling is not ready yet"
+    assert win.queue_bar.call_next.text() == "Call next (F9)"
 
     translations.switch("vi")
     qtbot.waitUntil(lambda: win.reception_page.title.text() == "Tiếp nhận hồ sơ")

@@ -47,7 +47,7 @@ def test_status_bar_shows_the_database_and_that_sync_is_not_configured(
 ) -> None:
     assert str(demo_desk.desk.settings.database_path) in window.database_label.text()
     assert window.sync_label.text() == "Chưa cấu hình máy chủ đồng bộ"
-    assert not window.sync_label.isEnabled()
+    assert window.sync_label.toolTip() == "Máy này làm việc độc lập (server.url để trống)."
 
 
 def test_status_column_speaks_vietnamese(window: MainWindow) -> None:

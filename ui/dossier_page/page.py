@@ -99,6 +99,7 @@ class DossierPage(QWidget):
     sig_back = Signal()
     sig_loaded = Signal(str)  # code: the page shows this dossier now
     sig_changed = Signal(str)  # an action was applied to this dossier
+    sig_scan = Signal(str)  # scan papers for this dossier
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +162,11 @@ class DossierPage(QWidget):
         self.print_button.setMenu(self.print_menu)
         self.print_menu.aboutToShow.connect(self._fill_print_menu)
         self.scan_button = named(QPushButton(), "dossierScanButton")
+        self.scan_button.clicked.connect(self.scan)
+        scan_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F6), self)
+        scan_shortcut.setObjectName("dossierScanShortcut")
+        scan_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        scan_shortcut.activated.connect(self.scan)
         actions_column.addSpacing(self.fontMetrics().height())
         actions_column.addWidget(self.print_button)
         actions_column.addWidget(self.scan_button)
@@ -248,9 +254,9 @@ class DossierPage(QWidget):
         self.print_button.setAccessibleName(self.tr("In phiếu của hồ sơ"))
         self.print_menu.setAccessibleName(self.tr("Các phiếu của hồ sơ"))
         self._apply_print_state()
-        self.scan_button.setText(self.tr("Quét giấy tờ…"))
+        self.scan_button.setText(self.tr("Quét giấy tờ… (F6)"))
         self.scan_button.setAccessibleName(self.tr("Quét giấy tờ"))
-        unavailable(self.scan_button, Reasons.scanning())
+        self.scan_button.setToolTip(self.tr("Quét giấy tờ và đính kèm vào một thành phần của hồ sơ"))
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -345,6 +351,10 @@ class DossierPage(QWidget):
         QueryOp(op=lambda s: load_dossier(s, code), success=self._on_loaded).failure(self._on_failed).latest(
             LOAD_KEY
         ).run(self.tasks)
+
+    def scan(self) -> None:
+        if self._code is not None:
+            self.sig_scan.emit(self._code)
 
     def reload(self) -> None:
         if self._code is not None:

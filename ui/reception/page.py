@@ -43,7 +43,7 @@ from ui.reception.ops import Appointment, Received, lookup_applicant, preview_ap
 from ui.reception.procedure_picker import ProcedurePicker
 from ui.session import Session
 from ui.tasks import CollectionOp, QueryOp, TaskManager
-from ui.widgets import MUTED, WARNING, Reasons, colour_text, heading, name_internals, named, unavailable
+from ui.widgets import MUTED, WARNING, colour_text, heading, name_internals, named, scaled
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,8 @@ class ReceptionPage(QWidget):
     sig_received = Signal(object)  # Received
     sig_open = Signal(str)
     sig_cleared = Signal()  # the form is empty again (the draft can go)
+    # Scan papers of the form's components: (procedure, component code chosen, applicant's name)
+    sig_scan = Signal(object, str, str)
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +85,10 @@ class ReceptionPage(QWidget):
         self.title = heading("receptionTitle", 1.25)
         self.hint = named(QLabel(), "receptionHint")
         colour_text(self.hint, MUTED)
+        self.ticket = named(QLabel(), "receptionTicket")
+        self.ticket.setFont(scaled(self.ticket.font(), 1.1, bold=True))
+        self.ticket.hide()
+        self._ticket: str | None = None
         self.notice = named(QLabel(), "receptionNotice")
         colour_text(self.notice, WARNING)
         self.notice.setWordWrap(True)
@@ -95,6 +101,10 @@ class ReceptionPage(QWidget):
         self.components = ComponentsModel(self)
         self.checklist = ChecklistView(self.components)
         self.scan_button = named(QPushButton(), "receptionScanButton")
+        self.scanned = named(QLabel(), "receptionScanned")
+        self.scanned.setWordWrap(True)
+        colour_text(self.scanned, MUTED)
+        self._pending: dict[str, int] = {}
         self.step_applicant = heading("receptionStepApplicant", 1.05)
         self.applicant = ApplicantForm()
         self.step_decision = heading("receptionStepDecision", 1.05)
@@ -127,6 +137,11 @@ class ReceptionPage(QWidget):
         self.done.sig_open.connect(self.sig_open)
         self.done.sig_print.connect(self.print_paper)
         self.done.sig_preview.connect(self.preview_paper)
+        self.scan_button.clicked.connect(self.scan)
+        scan_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F6), self)
+        scan_shortcut.setObjectName("receptionScanShortcut")
+        scan_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        scan_shortcut.activated.connect(self.scan)
         print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         print_shortcut.setObjectName("receptionPrintShortcut")
         print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -143,7 +158,10 @@ class ReceptionPage(QWidget):
         left.addWidget(self.chosen)
         left.addWidget(self.step_components)
         left.addWidget(self.checklist, 1)
-        left.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignLeft)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_button, 0)
+        scan_row.addWidget(self.scanned, 1)
+        left.addLayout(scan_row)
         # The applicant and the decision scroll if the screen is short (a 1366x768 screen fits them).
         right_widget = named(QWidget(), "receptionRight")
         right = QVBoxLayout(right_widget)
@@ -176,6 +194,8 @@ class ReceptionPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.title)
+        top.addSpacing(spacing)
+        top.addWidget(self.ticket)
         top.addSpacing(spacing)
         top.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
@@ -239,9 +259,13 @@ class ReceptionPage(QWidget):
         self.form_widget.setAccessibleName(self.tr("Phiếu tiếp nhận"))
         self.right_scroll.widget().setAccessibleName(self.tr("Người nộp và quyết định"))
         self.chosen.setAccessibleName(self.tr("Thủ tục đã chọn"))
-        self.scan_button.setText(self.tr("Quét thành phần đang chọn"))
+        self.scan_button.setText(self.tr("Quét thành phần đang chọn (F6)"))
         self.scan_button.setAccessibleName(self.tr("Quét thành phần hồ sơ"))
-        unavailable(self.scan_button, Reasons.scanning())
+        self.scan_button.setToolTip(
+            self.tr("Quét giấy tờ của thành phần đang chọn; các trang được giữ cùng hồ sơ nhập dở")
+        )
+        self._show_ticket()
+        self._show_pending()
         self._show_chosen()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -286,6 +310,49 @@ class ReceptionPage(QWidget):
 
     def set_procedures(self, procedures: Sequence[Procedure]) -> None:
         self.picker.set_procedures(procedures)
+
+    def scan(self) -> None:
+        """F6: scan the papers of the component the cursor is on (the first one if none)."""
+        if self.stack.currentWidget() is not self.form_widget:
+            return
+        procedure = self._procedure
+        if procedure is None or not procedure.components:
+            self.decision.show_error(self.tr("Hãy chọn thủ tục trước khi quét giấy tờ."))
+            self.picker.query.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        row = self.checklist.currentIndex().row()
+        component = self.components.component(row if 0 <= row < self.components.rowCount() else 0)
+        self.sig_scan.emit(procedure, component.code, self.applicant.name.text().strip())
+
+    def set_pending_scans(self, counts: dict[str, int]) -> None:
+        """How many scanned files wait for each component (attached when the dossier is written)."""
+        self._pending = dict(counts)
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        files = sum(self._pending.values())
+        if not files:
+            self.scanned.setText("")
+            self.scanned.setAccessibleName(self.tr("Chưa quét giấy tờ nào"))
+            return
+        text = self.tr("Đã quét {files} tệp cho {components} thành phần (đính kèm khi ghi nhận)").format(
+            files=files, components=len(self._pending)
+        )
+        self.scanned.setText(text)
+        self.scanned.setAccessibleName(text)
+
+    def set_ticket(self, label: str | None) -> None:
+        """The queue ticket of the citizen at the counter (completed when the dossier is written)."""
+        self._ticket = label
+        self.ticket.setVisible(bool(label))
+        self._show_ticket()
+
+    def _show_ticket(self) -> None:
+        if self._ticket:
+            text = self.tr("Số thứ tự: {ticket}").format(ticket=self._ticket)
+            self.ticket.setText(text)
+            self.ticket.setAccessibleName(text)
+            self.ticket.setToolTip(self.tr("Số này được hoàn thành khi ghi nhận hồ sơ"))
 
     def set_today(self, today: object) -> None:
         from datetime import date

@@ -12,6 +12,7 @@ session until they are attached, whatever the scanner does: a jam shows its mess
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from app.domain.scanning.faults import ScannerError
 from app.domain.scanning.finish import finish_page
 from app.domain.scanning.model import DeviceInfo, ScanRequest, Source
 from app.domain.scanning.presets import PRESETS
+from app.services.context import Services
 from app.services.scanning.attach import ScanContext, attach_scan, scan_context, scan_target
 from app.services.scanning.pipeline import BuiltDocument
 from app.services.scanning.ports import TextRecognizer
@@ -82,6 +84,10 @@ class ScanningScreen(QWidget):
         self.runner.sig_page.connect(self._page_arrived)
         self.runner.sig_done.connect(self._job_done)
         self._context: ScanContext | None = None
+        # A reception not written yet: pages are kept beside its draft (ui/scanning/pending.py) instead of
+        # being attached; `_keep` stores one PDF and returns the new context, `_read` reads a kept one.
+        self._keep: Callable[[Services, str, str, BuiltDocument], ScanContext] | None = None
+        self._read: Callable[[Services, str], bytes] = lambda s, sha256: s.blobs.read(sha256)
         self._undo: list[Batch] = []
         self._built_for: Batch | None = None
 
@@ -275,64 +281,79 @@ class ScanningScreen(QWidget):
             self.source.setCurrentIndex(offered.index(Source.FEEDER))
 
     def retranslate(self) -> None:
-        tr = self.tr
         self._show_title()
-        self.device_label.setText(tr("&Máy quét"))
-        self.source_label.setText(tr("&Nguồn giấy"))
-        self.preset_label.setText(tr("&Chất lượng"))
-        self.pages_label.setText(tr("Số &trang"))
-        self.pages_expected.setSpecialValueText(tr("Tất cả"))
-        self.pages_expected.setToolTip(tr("Số trang đã đếm; khay nạp hết giấy sớm hơn sẽ được báo"))
+        self.device_label.setText(self.tr("&Máy quét"))
+        self.source_label.setText(self.tr("&Nguồn giấy"))
+        self.preset_label.setText(self.tr("&Chất lượng"))
+        self.pages_label.setText(self.tr("Số &trang"))
+        self.pages_expected.setSpecialValueText(self.tr("Tất cả"))
+        self.pages_expected.setToolTip(self.tr("Số trang đã đếm; khay nạp hết giấy sớm hơn sẽ được báo"))
         for widget, text, tip in (
-            (self.refresh_devices, tr("Tìm máy quét"), tr("Tìm lại máy quét trên máy tính và trong mạng")),
-            (self.scan_button, tr("Quét"), tr("Quét giấy tờ trong khay nạp hoặc trên mặt kính")),
+            (
+                self.refresh_devices,
+                self.tr("Tìm máy quét"),
+                self.tr("Tìm lại máy quét trên máy tính và trong mạng"),
+            ),
+            (self.scan_button, self.tr("Quét"), self.tr("Quét giấy tờ trong khay nạp hoặc trên mặt kính")),
             (
                 self.import_button,
-                tr("Nhập tệp…"),
-                tr("Lấy trang từ tệp ảnh hoặc PDF có sẵn (máy photo, USB)"),
+                self.tr("Nhập tệp…"),
+                self.tr("Lấy trang từ tệp ảnh hoặc PDF có sẵn (máy photo, USB)"),
             ),
-            (self.stop_button, tr("Dừng"), tr("Dừng sau tờ đang quét (các trang đã quét được giữ lại)")),
-            (self.rotate_left, tr("Xoay trái"), tr("Xoay các trang đã chọn sang trái (Ctrl+Shift+R)")),
-            (self.rotate_right, tr("Xoay phải"), tr("Xoay các trang đã chọn sang phải (Ctrl+R)")),
-            (self.move_earlier, tr("◀ Lên trước"), tr("Đưa trang đã chọn lên trước (Ctrl+←)")),
-            (self.move_later, tr("Ra sau ▶"), tr("Đưa trang đã chọn ra sau (Ctrl+→)")),
+            (
+                self.stop_button,
+                self.tr("Dừng"),
+                self.tr("Dừng sau tờ đang quét (các trang đã quét được giữ lại)"),
+            ),
+            (
+                self.rotate_left,
+                self.tr("Xoay trái"),
+                self.tr("Xoay các trang đã chọn sang trái (Ctrl+Shift+R)"),
+            ),
+            (self.rotate_right, self.tr("Xoay phải"), self.tr("Xoay các trang đã chọn sang phải (Ctrl+R)")),
+            (self.move_earlier, self.tr("◀ Lên trước"), self.tr("Đưa trang đã chọn lên trước (Ctrl+←)")),
+            (self.move_later, self.tr("Ra sau ▶"), self.tr("Đưa trang đã chọn ra sau (Ctrl+→)")),
             (
                 self.crop_button,
-                tr("Cắt sát"),
-                tr(
+                self.tr("Cắt sát"),
+                self.tr(
                     "Cắt trang đã chọn sát phần có nội dung (thẻ căn cước, biên lai đặt trên mặt kính);"
                     " bấm lần nữa để bỏ cắt"
                 ),
             ),
-            (self.delete_button, tr("Xoá trang"), tr("Bỏ các trang đã chọn khỏi tệp (Delete)")),
-            (self.restore_button, tr("Khôi phục"), tr("Đưa lại trang đã xoá hoặc trang trắng vào tệp")),
+            (self.delete_button, self.tr("Xoá trang"), self.tr("Bỏ các trang đã chọn khỏi tệp (Delete)")),
+            (
+                self.restore_button,
+                self.tr("Khôi phục"),
+                self.tr("Đưa lại trang đã xoá hoặc trang trắng vào tệp"),
+            ),
             (
                 self.duplex_button,
-                tr("Ghép hai mặt"),
-                tr("Quét mặt trước, lật xấp giấy quét mặt sau, rồi bấm để xếp xen kẽ các trang"),
+                self.tr("Ghép hai mặt"),
+                self.tr("Quét mặt trước, lật xấp giấy quét mặt sau, rồi bấm để xếp xen kẽ các trang"),
             ),
-            (self.reverse_button, tr("Đảo thứ tự"), tr("Đảo ngược thứ tự tất cả các trang")),
-            (self.undo_button, tr("Hoàn tác"), tr("Bỏ thao tác vừa làm (Ctrl+Z)")),
-            (self.clear_button, tr("Bỏ hết"), tr("Bỏ tất cả các trang đã quét")),
+            (self.reverse_button, self.tr("Đảo thứ tự"), self.tr("Đảo ngược thứ tự tất cả các trang")),
+            (self.undo_button, self.tr("Hoàn tác"), self.tr("Bỏ thao tác vừa làm (Ctrl+Z)")),
+            (self.clear_button, self.tr("Bỏ hết"), self.tr("Bỏ tất cả các trang đã quét")),
             (
                 self.attach_button,
-                tr("Đính kèm vào thành phần"),
-                tr("Lưu các trang thành một tệp PDF của thành phần đã chọn"),
+                self.tr("Đính kèm vào thành phần"),
+                self.tr("Lưu các trang thành một tệp PDF của thành phần đã chọn"),
             ),
         ):
             widget.setText(text)
             widget.setAccessibleName(text.replace("&", ""))
             widget.setToolTip(tip)
-        self.pages.setAccessibleName(tr("Các trang đã quét"))
-        self.preview.setAccessibleName(tr("Xem trước trang đã chọn"))
-        self.components.setAccessibleName(tr("Thành phần hồ sơ"))
-        self.components_title.setText(tr("Thành phần hồ sơ"))
+        self.pages.setAccessibleName(self.tr("Các trang đã quét"))
+        self.preview.setAccessibleName(self.tr("Xem trước trang đã chọn"))
+        self.components.setAccessibleName(self.tr("Thành phần hồ sơ"))
+        self.components_title.setText(self.tr("Thành phần hồ sơ"))
         for i, name in enumerate(PRESETS):
             self.preset.setItemText(i, preset_label(name))
         for i in range(self.source.count()):
             self.source.setItemText(i, source_label(Source(self.source.itemData(i))))
         if self.preview.pixmap().isNull():
-            self.preview.setText(tr("Chọn một trang để xem"))
+            self.preview.setText(self.tr("Chọn một trang để xem"))
         self._show_summary()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -345,6 +366,14 @@ class ScanningScreen(QWidget):
             self.title.setText(self.tr("Quét giấy tờ"))
             self.subtitle.setText(self.tr("Chưa chọn hồ sơ: quét xong, mở hồ sơ để đính kèm."))
             return
+        if self._keep is not None:
+            self.title.setText(self.tr("Quét giấy tờ — hồ sơ đang tiếp nhận"))
+            self.subtitle.setText(
+                self.tr(
+                    "{name} · {procedure}. Các trang được lưu cùng hồ sơ nhập dở và tự đính kèm khi ghi nhận."
+                ).format(name=context.applicant_name or "—", procedure=context.procedure_name)
+            )
+            return
         self.title.setText(self.tr("Quét giấy tờ — hồ sơ {code}").format(code=context.code))
         self.subtitle.setText(f"{context.applicant_name} · {context.procedure_name}")
 
@@ -355,7 +384,20 @@ class ScanningScreen(QWidget):
         self._say(self.tr("Đang tìm máy quét…"))
         self.runner.list_devices()
 
+    def set_pending(
+        self,
+        context: ScanContext,
+        keep: Callable[[Services, str, str, BuiltDocument], ScanContext],
+        read: Callable[[Services, str], bytes],
+    ) -> None:
+        """Scan for a reception not yet written: `context` lists the form's components (code ""),
+        `keep(services, component, name, document)` stores a PDF and returns the new context."""
+        self._keep, self._read = keep, read
+        self._show_context(context)
+
     def set_dossier(self, code: str) -> None:
+        self._keep = None
+        self._read = lambda s, sha256: s.blobs.read(sha256)
         QueryOp(op=lambda s: scan_context(s, code), success=self._show_context).failure(self._failed).run(
             self.tasks
         )
@@ -393,7 +435,8 @@ class ScanningScreen(QWidget):
             return
         sha256 = component.attachments[-1]
         width = max(300, self.preview.width())
-        QueryOp(op=lambda s: first_page(s.blobs.read(sha256), width), success=self._attached_shown).failure(
+        read = self._read
+        QueryOp(op=lambda s: first_page(read(s, sha256), width), success=self._attached_shown).failure(
             self._failed
         ).latest("scanAttachedPreview").run(self.tasks)
 
@@ -684,6 +727,14 @@ class ScanningScreen(QWidget):
         context, component = self._context, self.selected_component()
         if context is None or component is None:
             return
+        keep = self._keep
+        if keep is not None:
+            name = next((c.name for c in context.components if c.code == component), component)
+            QueryOp(
+                op=lambda s: keep(s, component, name, document),
+                success=lambda kept: self._kept(component, document, kept),
+            ).failure(self._failed).run(self.tasks)
+            return
         code = context.code
         QueryOp(
             op=lambda s: attach_scan(s, scan_target(s, code, component), document),
@@ -702,9 +753,19 @@ class ScanningScreen(QWidget):
             ),
             success=True,
         )
-        if self._context is not None:
+        if self._context is not None and self._keep is None:
             self.set_dossier(self._context.code)
         self.sig_attached.emit(component, sha256)
+
+    def _kept(self, component: str, document: BuiltDocument, context: ScanContext) -> None:
+        self._show_context(context)
+        self._attached(component, document.sha256, document)
+        self._say(
+            self.tr(
+                "Đã lưu {pages} trang ({kb} KB) cho thành phần {component}; sẽ đính kèm khi ghi nhận."
+            ).format(pages=document.pages, kb=round(document.size / 1000), component=component),
+            success=True,
+        )
 
     # ----- messages -----------------------------------------------------------------------------------
 
