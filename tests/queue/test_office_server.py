@@ -24,7 +24,7 @@ from sync.queue.client import OfficeQueueClient, QueueFollower
 from sync.server.db import make_engine
 from sync.server.migrate import upgrade_to_head
 from sync.server.queue.schema import SERVER_QUEUE
-from tests.server.support import fresh_postgres_database, postgres_unavailable, running_server
+from tests.server.support import running_server
 
 OFFICE = "TTPVHCC-QNG"
 SERVICES = [
@@ -32,22 +32,6 @@ SERVICES = [
     {"code": "DD", "prefix": "B", "name": "Đất đai"},
 ]
 COUNTERS = [{"number": n, "services": ["HT", "DD"] if n <= 4 else ["HT"]} for n in range(1, 7)]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'server.sqlite3'}"
-        return
-    try:
-        import psycopg
-
-        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", connect_timeout=3):
-            pass
-    except Exception as exc:
-        postgres_unavailable(f"PostgreSQL not reachable: {exc}")
-    with fresh_postgres_database() as url:
-        yield url
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ def _retrying(
     raise ConcurrentChange("the queue is too busy; try again")
 
 
-def _change(kind: TicketEventType | str, ticket: Ticket) -> QueueChange:
+def change_of(kind: TicketEventType | str, ticket: Ticket) -> QueueChange:
     return QueueChange(
         kind=str(kind),
         office_code=ticket.office_code,
@@ -88,7 +88,7 @@ def issue_ticket(
             actor=actor,
             origin=ctx.origin,
         )
-        change = _change(TicketEventType.ISSUED, ticket)
+        change = change_of(TicketEventType.ISSUED, ticket)
         uow.tickets.add(ticket)
         waiting = uow.tickets.count_waiting(ctx.office_code, day, service.code)
         return Issued(TicketView.of(ticket), max(0, waiting - 1)), [change]
@@ -106,7 +106,7 @@ def _finish_current(
     if ticket.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
         return None
     ticket.complete(ctx.now(), officer)
-    changes.append(_change(TicketEventType.COMPLETED, ticket))
+    changes.append(change_of(TicketEventType.COMPLETED, ticket))
     uow.tickets.save(ticket)
     return TicketView.of(ticket)
 
@@ -133,7 +133,7 @@ def call_next(ctx: QueueContext, counter: int, officer: str) -> CounterAction:
             # Another counter's transaction called it after our list was read (PostgreSQL, read committed).
             raise ConcurrentChange(f"ticket {ticket.label} was taken meanwhile", ticket=ticket.label)
         ticket.call(counter, ctx.now(), officer)
-        changes.append(_change(TicketEventType.CALLED, ticket))
+        changes.append(change_of(TicketEventType.CALLED, ticket))
         uow.tickets.save(ticket)
         uow.setup.set_counter_state(
             ctx.office_code, replace(state, current_uid=ticket.uid, priority_streak=choice.priority_streak)
@@ -165,7 +165,7 @@ def call_number(ctx: QueueContext, counter: int, label: str, officer: str) -> Co
             )
         finished = _finish_current(uow, ctx, state, officer, changes)
         ticket.call(counter, ctx.now(), officer)
-        changes.append(_change(TicketEventType.CALLED, ticket))
+        changes.append(change_of(TicketEventType.CALLED, ticket))
         uow.tickets.save(ticket)
         uow.setup.set_counter_state(ctx.office_code, replace(state, current_uid=ticket.uid))
         return CounterAction(counter, "call", TicketView.of(ticket), finished), changes
@@ -231,7 +231,7 @@ def act(
                 ticket.transfer(now, officer, service_code=service, to_counter=to_counter)
             case _:
                 raise ValidationError("action", f"unknown counter action {action!r}")
-        changes.append(_change(ticket.pending_events()[-1].type, ticket))
+        changes.append(change_of(ticket.pending_events()[-1].type, ticket))
         uow.tickets.save(ticket)
         if keeps_counter:
             uow.setup.set_counter_state(ctx.office_code, replace(state, current_uid=ticket.uid))
@@ -260,7 +260,7 @@ def walk_in(ctx: QueueContext, counter: int, service_code: str, officer: str) ->
             at=ctx.now(),
             actor=officer,
         )
-        changes.append(_change(TicketEventType.WALKED_IN, ticket))
+        changes.append(change_of(TicketEventType.WALKED_IN, ticket))
         uow.tickets.add(ticket)
         uow.setup.set_counter_state(ctx.office_code, replace(state, current_uid=ticket.uid))
         return CounterAction(counter, "walk_in", TicketView.of(ticket), finished), changes

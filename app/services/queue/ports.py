@@ -7,6 +7,7 @@ devices/, ui/ and sync/, wired by the front end that runs them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
@@ -42,6 +43,10 @@ class TicketRepository(Protocol):
         """Insert a new ticket with its pending events (and their outbox rows, on a desk)."""
         ...
 
+    def add_many(self, tickets: Sequence[Ticket]) -> None:
+        """Insert several new tickets at once (a batch of issues), with their events."""
+        ...
+
     def save(self, ticket: Ticket) -> None:
         """Write its pending events and new state; ConcurrentChange if another transaction got there first."""
         ...
@@ -58,6 +63,8 @@ class TicketRepository(Protocol):
         ...
 
     def count_waiting(self, office_code: str, day: date, service_code: str) -> int: ...
+
+    def count_waiting_by_service(self, office_code: str, day: date) -> dict[str, int]: ...
 
     def at_counter(self, office_code: str, day: date, counter: int) -> list[Ticket]:
         """Tickets called, served or held at a counter today."""
@@ -99,6 +106,10 @@ class QueueSetupRepository(Protocol):
 class NumberSequences(Protocol):
     def next(self, office_code: str, day: date, prefix: str, block: NumberBlock) -> int:
         """The next number of a block, atomically with the unit of work."""
+        ...
+
+    def take(self, office_code: str, day: date, prefix: str, block: NumberBlock, count: int) -> list[int]:
+        """The next `count` numbers of a block at once; QueueNumbersExhausted if they run past its end."""
         ...
 
 

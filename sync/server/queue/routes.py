@@ -26,12 +26,14 @@ from app.domain.errors import ConcurrentChange, DomainError, IllegalTransition, 
 from app.domain.queue.model import CounterSetup, QueueNumbersExhausted, QueueService, parse_priority
 from app.domain.queue.ticket import TicketEvent, TicketEventType
 from app.services.context import SystemClock
-from app.services.queue.calling import act, call_next, call_number, issue_ticket, walk_in
+from app.services.queue.batch import IssueRequest, issue_tickets
+from app.services.queue.calling import act, call_next, call_number, walk_in
 from app.services.queue.context import QueueContext
 from app.services.queue.ports import QueueChange
 from app.services.queue.status import configure, queue_status
 from app.services.queue.views import change_to_dict
 from app.storage.queue_uow import QueueUowFactory
+from sync.server.queue.batcher import IssueBatcher
 from sync.server.queue.broker import QueueBroker
 from sync.server.queue.schema import SERVER_QUEUE
 
@@ -101,17 +103,38 @@ def _broker(request: Request) -> QueueBroker:
 
 
 def _context(request: Request, office: str) -> QueueContext:
+    """One per office and app, made on first use (a context is immutable; only its transactions vary)."""
     state = request.app.state
-    factory = getattr(state, "queue_uow", None)
-    if factory is None:
-        state.database.ensure_schema()
-        factory = state.queue_uow = QueueUowFactory(state.database.engine, SERVER_QUEUE)
-    broker = _broker(request)
+    contexts: dict[str, QueueContext] | None = getattr(state, "queue_contexts", None)
+    if contexts is None:
+        contexts = state.queue_contexts = {}
+    ctx = contexts.get(office)
+    if ctx is None:
+        factory = getattr(state, "queue_uow", None)
+        if factory is None:
+            state.database.ensure_schema()
+            factory = state.queue_uow = QueueUowFactory(state.database.engine, SERVER_QUEUE)
+        broker = _broker(request)
 
-    def push(change: QueueChange) -> None:
-        broker.publish(change.office_code, {"event": "change", "data": change_to_dict(change)})
+        def push(change: QueueChange) -> None:
+            broker.publish(change.office_code, {"event": "change", "data": change_to_dict(change)})
 
-    return QueueContext(uow=factory, clock=SystemClock(), office_code=office, listeners=[push])
+        ctx = contexts[office] = QueueContext(
+            uow=factory, clock=SystemClock(), office_code=office, listeners=[push]
+        )
+    return ctx
+
+
+def _batcher(request: Request, office: str) -> IssueBatcher:
+    state = request.app.state
+    batchers: dict[str, IssueBatcher] | None = getattr(state, "queue_batchers", None)
+    if batchers is None:
+        batchers = state.queue_batchers = {}
+    batcher = batchers.get(office)
+    if batcher is None:
+        ctx = _context(request, office)
+        batcher = batchers[office] = IssueBatcher(lambda requests: issue_tickets(ctx, requests))
+    return batcher
 
 
 def _error(exc: DomainError) -> JSONResponse:
@@ -145,10 +168,15 @@ async def setup(office: str, body: SetupBody, request: Request) -> JSONResponse:
 
 @router.post("/tickets")
 async def issue(office: str, body: IssueBody, request: Request) -> JSONResponse:
-    ctx = _context(request, office)
-    return await _run(
-        lambda: issue_ticket(ctx, body.service, parse_priority(body.priority), actor=body.actor).as_dict()
-    )
+    """Numbered and committed together with the requests that arrive with it (see batcher.py)."""
+    try:
+        wanted = IssueRequest(body.service, parse_priority(body.priority), body.actor)
+        outcome = await _batcher(request, office).issue(wanted)
+    except DomainError as exc:
+        return _error(exc)
+    if isinstance(outcome, DomainError):
+        return _error(outcome)
+    return JSONResponse(outcome.as_dict())
 
 
 @router.post("/counters/{counter}/call")
