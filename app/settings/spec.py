@@ -264,6 +264,44 @@ SCAN_OCR = Setting(
     "Nhận dạng chữ (tesseract, tiếng Việt) để tìm kiếm được trong bản quét, nếu máy có cài.",
 )
 
+
+# ----- the counter's queue devices (issue 7) ---------------------------------------------------------------
+
+
+def _address(value: int) -> str | None:
+    return None if 0 <= value <= 255 else "must be between 0 and 255"
+
+
+DISPLAY_URL = Setting(
+    "display.url",
+    str,
+    "",
+    "The counter's LED display: COM3, /dev/ttyUSB0, socket://HOST:PORT; empty: the on-screen display only.",
+    "Bảng LED của quầy: COM3, /dev/ttyUSB0, socket://MÁY:CỔNG; để trống: chỉ hiện trên màn hình.",
+)
+DISPLAY_DRIVER = Setting(
+    "display.driver",
+    str,
+    "edi",
+    "Protocol of the counter's LED display (`motcua display drivers`).",
+    "Giao thức của bảng LED tại quầy (xem `motcua display drivers`).",
+)
+DISPLAY_ADDRESS = Setting(
+    "display.address",
+    int,
+    1,
+    "Address of the counter's LED display (its DIP switches).",
+    "Địa chỉ của bảng LED tại quầy (công tắc DIP).",
+    _address,
+)
+VOICE_ENABLED = Setting(
+    "voice.enabled",
+    bool,
+    False,
+    "Announce calls from this desk's speaker (espeak-ng and aplay or paplay).",
+    "Đọc số được gọi qua loa của máy này (cần espeak-ng và aplay hoặc paplay).",
+)
+
 ALL_SETTINGS: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[float], ...] = (
     OFFICE_CODE,
     OFFICE_NAME,
@@ -291,5 +329,9 @@ ALL_SETTINGS: tuple[Setting[str] | Setting[int] | Setting[bool] | Setting[float]
     SCAN_REMOVE_BLANK,
     SCAN_PDFA,
     SCAN_OCR,
+    DISPLAY_URL,
+    DISPLAY_DRIVER,
+    DISPLAY_ADDRESS,
+    VOICE_ENABLED,
 )
 BY_KEY = {s.key: s for s in ALL_SETTINGS}
