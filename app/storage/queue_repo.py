@@ -478,43 +478,45 @@ class SqlNumberSequences:
     def __init__(self, connection: Connection, tables: QueueTables) -> None:
         self._c = connection
         self._n = tables.numbers
-        self._statement = _number_statement(tables, connection.dialect.name)
+        self._dialect = connection.dialect.name
 
     def next(self, office_code: str, day: date, prefix: str, block: NumberBlock) -> int:
         return self.take(office_code, day, prefix, block, 1)[0]
 
     def take(self, office_code: str, day: date, prefix: str, block: NumberBlock, count: int) -> list[int]:
         """`count` consecutive numbers at once (a batch of issues locks the counter row once)."""
-        params = {
-            "office_code": office_code,
-            "day": day.isoformat(),
-            "prefix": prefix,
-            "block": block.key,
-            "first_last": block.first + count - 1,
-            "count": count,
-        }
-        last = int(self._c.execute(self._statement, params).scalar_one())
-        block.number_after(last - 1)  # QueueNumbersExhausted past the block's end
-        return list(range(last - count + 1, last + 1))
+        return self.take_each(office_code, day, block, {prefix: count})[prefix]
+
+    def take_each(
+        self, office_code: str, day: date, block: NumberBlock, counts: dict[str, int]
+    ) -> dict[str, list[int]]:
+        """Numbers of several prefixes in one statement (one round trip), rows locked in prefix order."""
+        rows = [
+            {
+                "office_code": office_code,
+                "day": day.isoformat(),
+                "prefix": prefix,
+                "block": block.key,
+                "last": block.first + count - 1,
+            }
+            for prefix, count in sorted(counts.items())
+        ]
+        statement = _number_statement(self._n, self._dialect, rows, block.first - 1)
+        taken: dict[str, list[int]] = {}
+        for prefix, last in self._c.execute(statement):
+            block.number_after(last - 1)  # QueueNumbersExhausted past the block's end
+            count = counts[prefix]
+            taken[prefix] = list(range(last - count + 1, last + 1))
+        return taken
 
 
-@cache
-def _number_statement(tables: QueueTables, dialect: str) -> Any:
-    """One statement that inserts the day's first numbers or moves the last one on: atomic on SQLite (the
-    writer holds the lock) and on PostgreSQL (the conflicting row is locked until commit)."""
-    n = tables.numbers
-    return (
-        (postgresql.insert if dialect == "postgresql" else sqlite.insert)(n)
-        .values(
-            office_code=bindparam("office_code"),
-            day=bindparam("day"),
-            prefix=bindparam("prefix"),
-            block=bindparam("block"),
-            last=bindparam("first_last"),
-        )
-        .on_conflict_do_update(
-            index_elements=[n.c.office_code, n.c.day, n.c.prefix, n.c.block],
-            set_={"last": n.c.last + bindparam("count")},
-        )
-        .returning(n.c.last)
-    )
+def _number_statement(n: Table, dialect: str, rows: list[dict[str, Any]], first_before: int) -> Any:
+    """One statement that inserts the day's first numbers or moves the last ones on: atomic on SQLite (the
+    writer holds the lock) and on PostgreSQL (the conflicting rows are locked until commit)."""
+    insert_ = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(n).values(rows)
+    # A new row holds `first + count - 1`; an existing one moves on by count, which is that minus
+    # `first - 1` (the same for every row of one call: they share the block).
+    return insert_.on_conflict_do_update(
+        index_elements=[n.c.office_code, n.c.day, n.c.prefix, n.c.block],
+        set_={"last": n.c.last + insert_.excluded.last - bindparam("first_before", first_before)},
+    ).returning(n.c.prefix, n.c.last)

@@ -7,13 +7,17 @@ import json
 import struct
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import serial
 
 from app.cli.main import run
+from app.services.queue.calling import act, call_next, issue_ticket
+from app.services.queue.context import QueueContext
 from devices.displays.bus import BusState, DisplayBus
+from devices.displays.calls import CallsToDisplays
 from devices.displays.driver import LineSettings
 from devices.displays.drivers import (
     DRIVERS,
@@ -350,3 +354,26 @@ def test_cli_emulate_as_a_process(tmp_path: Path) -> None:
         process.terminate()
         process.wait(timeout=10)
     assert not link.exists()
+
+
+def test_calls_on_the_desk_reach_their_counters_display_over_a_pty(queue: QueueContext) -> None:
+    """The desk's wiring: the queue's listener, the bus thread, a real pty, the display's decoder."""
+
+    driver = EdiDriver()
+    display = EmulatedDisplay(driver, 5)
+    emulator = PtyEmulator(display)
+    bus = DisplayBus(SerialLink(emulator.path, driver.line)).start()
+    try:
+        ctx = replace(queue, listeners=[CallsToDisplays({5: bus.add(driver, 5)})])
+        issue_ticket(ctx, "Q5")
+        issue_ticket(ctx, "Q1")
+        called = call_next(ctx, 5, "lan").ticket
+        assert called is not None
+        assert emulator.wait_for(driver.fit(called.label), timeout=5)
+        act(ctx, 5, "complete", "lan")
+        call_next(ctx, 1, "minh")  # another counter's call is not this display's
+        time.sleep(0.1)
+        assert display.shown == driver.fit(called.label)
+    finally:
+        bus.close()
+        emulator.close()

@@ -2,9 +2,9 @@
 
 Kiosks of a busy office ask for numbers together; one transaction per ticket makes them queue for the
 database's writer lock and pay a commit (an fsync) each. Here the requests that arrived together are
-numbered and committed at once: each service's number counter is moved on once by the batch (rows locked
-in prefix order, so two batches never wait on each other in a circle), the tickets go in with one INSERT
-... RETURNING, and every answer is what issuing them one by one, in order, would have given.
+numbered and committed at once: the number counters of all their services move on in one statement (rows
+locked in prefix order, so two batches never wait on each other in a circle), the tickets go in with one
+INSERT ... RETURNING, and every answer is what issuing them one by one, in order, would have given.
 """
 
 from __future__ import annotations
@@ -62,10 +62,8 @@ def _in_one_transaction(
         day = ctx.day(now)
         chosen: list[QueueService | DomainError] = [_choose(active, r.service_code) for r in requests]
         wanted = Counter(s.prefix for s in chosen if isinstance(s, QueueService))
-        numbers = {
-            prefix: iter(uow.numbers.take(ctx.office_code, day, prefix, ctx.block, count))
-            for prefix, count in sorted(wanted.items())
-        }
+        taken = uow.numbers.take_each(ctx.office_code, day, ctx.block, dict(wanted)) if wanted else {}
+        numbers = {prefix: iter(values) for prefix, values in taken.items()}
         tickets: list[Ticket | DomainError] = []
         for request, service in zip(requests, chosen, strict=True):
             if not isinstance(service, QueueService):

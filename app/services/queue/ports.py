@@ -112,6 +112,12 @@ class NumberSequences(Protocol):
         """The next `count` numbers of a block at once; QueueNumbersExhausted if they run past its end."""
         ...
 
+    def take_each(
+        self, office_code: str, day: date, block: NumberBlock, counts: dict[str, int]
+    ) -> dict[str, list[int]]:
+        """`take` for several prefixes at once: {prefix: numbers}."""
+        ...
+
 
 class QueueUnitOfWork(Protocol):
     @property
