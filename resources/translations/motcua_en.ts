@@ -2360,10 +2360,6 @@ Overdue now: {overdue}</translation>
         <translation>Scan papers — reception in progress</translation>
     </message>
     <message>
-        <source>{name} · {procedure}. Các trang được lưu cùng hồ sơ nhập dở và tự đính kèm khi ghi nhận.</source>
-        <translation>{name} · {procedure}. The pages are kept with the reception in progress and attached when it is written.</translation>
-    </message>
-    <message>
         <source>Quét giấy tờ — hồ sơ {code}</source>
         <translation>Scan papers — dossier {code}</translation>
     </message>
@@ -2542,6 +2538,10 @@ Overdue now: {overdue}</translation>
     <message>
         <source>Thành phần hồ sơ</source>
         <translation>Dossier components</translation>
+    </message>
+    <message>
+        <source>{procedure}. Các trang được lưu cùng hồ sơ nhập dở và tự đính kèm khi ghi nhận.</source>
+        <translation>{procedure}. The pages are kept with the reception in progress and attached when it is written.</translation>
     </message>
     <message>
         <source>Tệp đã đính kèm ({n} trang)</source>

@@ -1,11 +1,17 @@
-"""A counter officer's day, scripted: sign in, receive a dossier typing Vietnamese as an input method does,
-print its receipt (barcode read back), find it by an unaccented name, return its result through a
+"""A counter officer's day, scripted: sign in, call a ticket through the real queue engine (and, in a
+second variant, through a real motcua-server with its live stream), receive the citizen's dossier typing
+Vietnamese as an input method does, scan their papers from the reception (a copier's scan folder), print
+the receipt (barcode read back), find the dossier by an unaccented name, return its result through a
 simulated barcode scan, apologise for a late one, print the logbook, lock the counter; every screen is
-saved under artifacts/desk/ for people to look at."""
+saved under artifacts/desk/ for people to look at (and the new states, with MOTCUA_UPDATE_DOCS=1, under
+docs/screenshots/desk/)."""
 
 from __future__ import annotations
 
 import dataclasses
+import os
+import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +21,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.lifecycle import Action, Status
+from app.domain.queue.model import Priority
+from app.services.queue.calling import issue_ticket
+from app.services.scanning.attach import scan_context
+from devices.scanners.fake.pages import PageSpec, render_page
+from devices.scanners.folder import FolderBackend
+from devices.scanners.registry import ScannerRegistry
+from sync.queue.client import OfficeQueueClient
+from tests.gui.queue_support import RecordingDisplay, attach_queue, set_up_lines
 from tests.gui.support import PASSWORD, DemoDesk, commit_text, focused_name, press, type_here
 from tests.gui.test_printing import barcodes, wait_for_files
 from tests.gui.test_scanner import TEST_MAX_GAP, scan
@@ -24,12 +38,15 @@ from ui.drafts import DraftStore
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.print_service import DeskPrinting
+from ui.queue_service import ONLINE, DeskQueue
 from ui.returns.return_dialog import ReturnDialog
 from ui.settings.dialog import SettingsDialog
 from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "desk"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "desk"
+DOCS = ROOT / "docs" / "screenshots" / "desk"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -39,6 +56,24 @@ def shot(qtbot: QtBot, widget: QWidget, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     assert widget.grab().save(str(path), "PNG")
     return path
+
+
+def publish(path: Path, name: str) -> None:
+    """Copy a picture into the documentation when asked to (MOTCUA_UPDATE_DOCS=1)."""
+    if os.environ.get("MOTCUA_UPDATE_DOCS") == "1":
+        target = ROOT / "docs" / "screenshots" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+
+
+def copier_scan(folder: Path) -> None:
+    """What a copier leaves in its scan folder: the citizen's birth certificate request, two sheets."""
+    for sheet in (1, 2):
+        image = render_page(PageSpec(dpi=150, lines=24 - 8 * sheet, stamp=sheet == 2, color=True, seed=sheet))
+        path = folder / f"scan-000{sheet}.png"
+        image.save(path, dpi=(150, 150))
+        old = time.time() - 60  # finished writing a minute ago: the folder scanner takes it at once
+        os.utime(path, (old, old))
 
 
 def active_dialog(qtbot: QtBot, kind: type) -> QWidget:
@@ -57,10 +92,72 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
     translations.remove()
 
 
+@pytest.fixture
+def office_server(tmp_path: Path) -> Iterator[str]:
+    from tests.server.support import running_server
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_SERVER_")}
+    env |= {
+        "MOTCUA_DATABASE_URL": f"sqlite:///{tmp_path / 'server.sqlite3'}",
+        "MOTCUA_HOME": str(tmp_path / "srv"),
+    }
+    with running_server(env=env, log=tmp_path / "server.log") as base_url:
+        yield base_url
+
+
 @pytest.mark.slow
 def test_a_counter_day(qtbot: QtBot, demo_desk: DemoDesk, tmp_path: Path, translations: Translations) -> None:
+    """The desk works alone: its own queue, numbers issued by a kiosk on the same database."""
+    ctx = set_up_lines(demo_desk.desk)
+    issue_ticket(ctx, "Q1")
+    issue_ticket(ctx, "Q1", Priority.DISABLED)
+    counter_day(qtbot, demo_desk, tmp_path, translations, DeskQueue)
+
+
+@pytest.mark.slow
+def test_a_counter_day_on_the_office_server(
+    qtbot: QtBot, demo_desk: DemoDesk, tmp_path: Path, translations: Translations, office_server: str
+) -> None:
+    """The same day with the office's motcua-server calling the queue (uvicorn on 127.0.0.1)."""
+    office = demo_desk.desk.services.desk.office_code
+    kiosk = OfficeQueueClient(office_server, office)
+    try:
+        kiosk.setup(
+            [
+                {"code": "Q1", "prefix": "A", "name": "Tư pháp - Hộ tịch"},
+                {"code": "Q2", "prefix": "B", "name": "Đất đai"},
+            ],
+            [{"number": 1, "services": ["Q1"]}, {"number": 2, "services": ["Q2"]}],
+        )
+        kiosk.issue("Q1")
+        kiosk.issue("Q1", "disabled")
+        counter_day(
+            qtbot,
+            demo_desk,
+            tmp_path,
+            translations,
+            lambda desk, counter: DeskQueue(desk, counter, office_server, office),
+            online=True,
+            short=True,
+        )
+    finally:
+        kiosk.close()
+
+
+def counter_day(
+    qtbot: QtBot,
+    demo_desk: DemoDesk,
+    tmp_path: Path,
+    translations: Translations,
+    make_queue: object,
+    *,
+    online: bool = False,
+    short: bool = False,
+) -> None:
     printer_dir = tmp_path / "printer"
     printer_dir.mkdir()
+    scan_dir = tmp_path / "copier"
+    scan_dir.mkdir()
     settings = demo_desk.desk.settings.with_values({"printing.printer": f"file:{printer_dir}"})
     desk = dataclasses.replace(demo_desk.desk, settings=settings)
     info = DeskInfo.from_settings(settings)
@@ -69,6 +166,7 @@ def test_a_counter_day(qtbot: QtBot, demo_desk: DemoDesk, tmp_path: Path, transl
     assert printing is not None
     drafts = DraftStore(tmp_path / "drafts")
     shots: list[Path] = []
+    prefix = "online-" if online else ""
 
     # 07:30, the officer arrives and signs in.
     signin = SignInDialog(info, tasks)
@@ -83,7 +181,13 @@ def test_a_counter_day(qtbot: QtBot, demo_desk: DemoDesk, tmp_path: Path, transl
     assert signin.session is not None
 
     win = MainWindow(
-        info, tasks, session=signin.session, drafts=drafts, translations=translations, printing=printing
+        info,
+        tasks,
+        session=signin.session,
+        drafts=drafts,
+        translations=translations,
+        printing=printing,
+        scanners=lambda: ScannerRegistry({"folder": FolderBackend([scan_dir])}),
     )
     qtbot.addWidget(win)
     win.resize(1366, 768)
@@ -95,18 +199,65 @@ def test_a_counter_day(qtbot: QtBot, demo_desk: DemoDesk, tmp_path: Path, transl
         ):
             win.start()
         qtbot.waitUntil(lambda: "Tôi đã nhận" in win.nav.today.text())
-        shots.append(shot(qtbot, win, "02-main-window"))
-        # The queue is not wired to the desk yet: its controls are there, disabled, saying why.
-        assert not win.queue_bar.call_next.isEnabled()
-        assert win.queue_bar.call_next.toolTip() == "Chức năng gọi số thứ tự chưa sẵn sàng"
+        display = RecordingDisplay()
+        attach_queue(qtbot, win, make_queue(desk, info.counter), display)  # type: ignore[operator]
+        bar = win.queue_bar
+        if online:
+            qtbot.waitUntil(lambda: win.queue.link_up is True, timeout=20_000)
+        qtbot.waitUntil(lambda: bar.view is not None and bar.view.waiting == 2, timeout=20_000)
+        main_shot = shot(qtbot, win, f"{prefix}02-main-window")
+        shots.append(main_shot)
 
-        # A citizen: birth registration, typed with a Vietnamese input method, keyboard only.
-        press(Qt.Key.Key_N, CTRL)
+        # 07:35, the first citizen: F9 calls them (a person with a disability goes first).
+        with qtbot.waitSignal(win.queue.sig_result, timeout=20_000):
+            press(Qt.Key.Key_F9)
+        assert bar.view is not None and bar.view.current == "A002" and bar.view.status == "called"
+        assert bar.view.mode == (ONLINE if online else "alone")
+        assert display.shown == ["A002"] and bar.display.text() == "A002"
+        calling = shot(qtbot, win, f"{prefix}02b-queue-calling")
+        shots.append(calling)
+        if not online:
+            publish(calling, "desk/queue-calling.png")
+
+        # Birth registration, typed with a Vietnamese input method, keyboard only; the ticket is served.
+        with qtbot.waitSignal(win.queue.sig_result, timeout=20_000):
+            press(Qt.Key.Key_N, CTRL)
+        assert bar.view.status == "serving"
         page = win.reception_page
+        assert page.ticket.text() == "Số thứ tự: A002"
         qtbot.waitUntil(lambda: focused_name() == "procedureSearch")
         type_here("dang ky khai sinh")
         press(Qt.Key.Key_Return)
-        press(Qt.Key.Key_Tab)
+
+        # Their papers, from the copier's scan folder, for the component the cursor is on (F6).
+        copier_scan(scan_dir)
+        press(Qt.Key.Key_F6)
+        scanning = win.scan_page.scanning
+        qtbot.waitUntil(
+            lambda: win.current_page() == "scan" and scanning.scan_button.isEnabled(), timeout=20_000
+        )
+        component = scanning.selected_component()
+        assert component is not None
+        with qtbot.waitSignal(scanning.sig_scan_finished, timeout=60_000):
+            scanning.scan_button.setFocus()
+            press(Qt.Key.Key_Space)
+        assert scanning.pages.count() == 2
+        scanning.pages.setCurrentRow(0)
+        scanned = shot(qtbot, win, f"{prefix}03a-scanning-from-reception")
+        shots.append(scanned)
+        if not online:
+            publish(scanned, "desk/scanning-from-reception.png")
+        with qtbot.waitSignal(scanning.sig_attached, timeout=60_000):
+            scanning.attach_button.setFocus()
+            press(Qt.Key.Key_Space)
+        assert scanning.title.text() == "Quét giấy tờ — hồ sơ đang tiếp nhận"
+        qtbot.waitUntil(lambda: scanning.pages.count() == 0)
+        shots.append(shot(qtbot, win, f"{prefix}03b-scan-kept-for-reception"))
+        press(Qt.Key.Key_Escape)
+        assert win.current_page() == "reception" and focused_name() == "receptionScanButton"
+        assert page.scanned.text() == "Đã quét 1 tệp cho 1 thành phần (đính kèm khi ghi nhận)"
+
+        page.applicant.id_number.setFocus()
         type_here("051190001234")
         press(Qt.Key.Key_Tab)
         commit_text(page.applicant.name, "Nguyễn Thị Ngọc Ánh")
@@ -125,13 +276,23 @@ def test_a_counter_day(qtbot: QtBot, demo_desk: DemoDesk, tmp_path: Path, transl
         received = page.done.received()
         assert received is not None and received.status is Status.RECEIVED
         code = received.code
+        # Written: the kept scan goes into the dossier, and the citizen's ticket is done.
+        qtbot.waitUntil(lambda: bar.view is not None and bar.view.current is None, timeout=20_000)
+        qtbot.waitUntil(
+            lambda: any(c.attachments for c in scan_context(desk.services, code).components), timeout=20_000
+        )
+        (attached,) = [c for c in scan_context(desk.services, code).components if c.attachments]
+        assert attached.code == component
+        assert page.scanned.text() == ""
 
         # The receipt (Mẫu 01) in one step; its barcode is read back from the PDF the printer got.
         press(Qt.Key.Key_P, CTRL)
         (receipt,) = wait_for_files(printer_dir, 1)
         assert code in barcodes(receipt.read_bytes())
         qtbot.waitUntil(lambda: page.done.print_status.text().startswith("Đã in"), timeout=20_000)
-        shots.append(shot(qtbot, win, "04-received-and-printed"))
+        shots.append(shot(qtbot, win, f"{prefix}04-received-and-printed"))
+        if short:  # the rest of the day does not depend on where the queue runs
+            return
 
         # Later: find the dossier by the name without diacritics.
         press(Qt.Key.Key_F, CTRL)
@@ -238,3 +399,6 @@ def test_a_counter_day(qtbot: QtBot, demo_desk: DemoDesk, tmp_path: Path, transl
         printing.close()
         drafts.close()
     assert all(p.stat().st_size > 10_000 for p in shots)
+    if not online:
+        for path in shots:
+            publish(path, f"desk/{path.name}")

@@ -3,15 +3,22 @@ the details in the tooltip; nothing of it waits on the network on the GUI thread
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from app.services.queue.calling import issue_ticket
 from app.services.sync.ports import SyncAttempts, SyncCounts
 from app.services.sync.status import SyncState, SyncStatus
+from tests.gui.queue_support import RecordingDisplay, attach_queue, set_up_lines
 from tests.gui.support import DemoDesk
 from ui.main_window import MainWindow
+from ui.queue_service import DeskQueue
 from ui.sync_status import NOT_ENROLLED, SyncStatusLabel
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _status(
@@ -24,8 +31,8 @@ def _status(
         device_id="desk-7",
         counts=SyncCounts(pending, dead, conflicts, 0, 41, "c"),
         attempts=SyncAttempts(
-            last_attempt_at=datetime(2026, 3, 11, 3, 5, tzinfo=UTC),
-            last_success_at=datetime(2026, 3, 11, 3, 2, tzinfo=UTC),
+            last_attempt_at=datetime.now(UTC) - timedelta(minutes=1),
+            last_success_at=datetime.now(UTC) - timedelta(minutes=3),
             last_error_code="offline" if failures else None,
             last_error_message="connection refused" if failures else None,
             last_error_at=None,
@@ -62,3 +69,24 @@ def test_online_offline_and_problems_read_plainly(qtbot: QtBot) -> None:
     assert "Xung đột chờ giám sát viên quyết định: 1" in tip
     assert "Thay đổi bị máy chủ từ chối: 2" in tip
     assert "Mã máy: desk-7" in tip
+
+
+def test_the_window_shows_the_sync_state_picture(
+    qtbot: QtBot, desk_window: MainWindow, demo_desk: DemoDesk
+) -> None:
+    """A desk with a conflict for the supervisor: what the officer sees (artifacts/desk/)."""
+    ctx = set_up_lines(demo_desk.desk)
+    for _ in range(3):
+        issue_ticket(ctx, "Q1")
+    attach_queue(qtbot, desk_window, DeskQueue(demo_desk.desk, 1), RecordingDisplay())
+    with qtbot.waitSignal(desk_window.queue.sig_result, timeout=15_000):
+        desk_window.call_next()
+    desk_window.sync_label.show_status(_status(SyncState.PENDING, pending=3, conflicts=1))
+    qtbot.wait(150)
+    picture = desk_window.grab()
+    path = ROOT / "artifacts" / "desk" / "status-bar-sync.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert picture.save(str(path), "PNG")
+    if os.environ.get("MOTCUA_UPDATE_DOCS") == "1":
+        assert picture.save(str(ROOT / "docs" / "screenshots" / "desk" / "status-bar-sync.png"), "PNG")
+    assert desk_window.sync_label.text().endswith("· 3 chờ gửi · 1 cần xử lý")

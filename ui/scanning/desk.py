@@ -123,6 +123,9 @@ class ScanPage(QWidget):
         self.scanning.select_component(component)
 
     def _attached(self, _component: str, _sha256: str) -> None:
+        # The attach button is disabled now: the keyboard goes to the components, for the next paper
+        # (or Esc, back to the page that asked).
+        self.scanning.components.setFocus(Qt.FocusReason.OtherFocusReason)
         if self._code is None:
             self.sig_kept.emit()
         else:

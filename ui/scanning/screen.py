@@ -368,10 +368,12 @@ class ScanningScreen(QWidget):
             return
         if self._keep is not None:
             self.title.setText(self.tr("Quét giấy tờ — hồ sơ đang tiếp nhận"))
+            who = f"{context.applicant_name} · " if context.applicant_name else ""
             self.subtitle.setText(
-                self.tr(
-                    "{name} · {procedure}. Các trang được lưu cùng hồ sơ nhập dở và tự đính kèm khi ghi nhận."
-                ).format(name=context.applicant_name or "—", procedure=context.procedure_name)
+                who
+                + self.tr(
+                    "{procedure}. Các trang được lưu cùng hồ sơ nhập dở và tự đính kèm khi ghi nhận."
+                ).format(procedure=context.procedure_name)
             )
             return
         self.title.setText(self.tr("Quét giấy tờ — hồ sơ {code}").format(code=context.code))
