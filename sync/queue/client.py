@@ -20,6 +20,7 @@ from app.domain.errors import ConcurrentChange, DomainError, IllegalTransition, 
 from app.domain.events import iso
 from app.domain.queue.ticket import TicketEvent
 from app.services.queue.ports import OfficeUnreachable
+from sync.queue.token import desk_token
 
 log = logging.getLogger("motcua.queue")
 REQUEST_TIMEOUT_S = 3.0
@@ -59,14 +60,38 @@ def event_to_wire(event: TicketEvent) -> dict[str, Any]:
 class OfficeQueueClient:
     """Requests to /queue/{office}; network trouble is OfficeUnreachable, refusals are DomainErrors."""
 
-    def __init__(self, base_url: str, office: str, *, timeout: float = REQUEST_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        office: str,
+        *,
+        timeout: float = REQUEST_TIMEOUT_S,
+        token: str | None = None,
+        find_token: Callable[[], str | None] | None = desk_token,
+    ) -> None:
+        """`token`: the desk's device token; without one, `find_token` looks for this desk's own when a
+        change is first sent (and again if the server refuses it: the desk may have been enrolled since)."""
         self.base_url = base_url.rstrip("/")
         self.office = office
         self._http = httpx.Client(base_url=f"{self.base_url}/queue/{office}", timeout=timeout)
+        self._token = token
+        self._find_token = None if token else find_token
+        self._looked = False
+
+    def _headers(self, method: str, *, again: bool = False) -> dict[str, str]:
+        if method != "GET" and self._find_token is not None and (again or not self._looked):
+            self._looked = True
+            self._token = self._find_token()
+        return {"Authorization": f"Bearer {self._token}"} if self._token and method != "GET" else {}
 
     def _send(self, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         try:
-            response = self._http.request(method, path, json=body)
+            response = self._http.request(method, path, json=body, headers=self._headers(method))
+            if response.status_code == 401 and self._find_token is not None:
+                before = self._token
+                headers = self._headers(method, again=True)
+                if self._token and self._token != before:
+                    response = self._http.request(method, path, json=body, headers=headers)
         except httpx.TransportError as exc:
             raise OfficeUnreachable(f"{self.base_url}: {exc}") from exc
         _raise_for(response)

@@ -4,8 +4,11 @@ Issuing and every counter action are one transaction each (see app/services/queu
 counters pressing "call next" together never get the same citizen). Each committed change is pushed at
 once to every open /events stream (server-sent events: counters, hall displays): no polling.
 
-Errors are `{"error": CODE, "message": ...}`: 404 unknown service, counter or ticket; 409 a step the
-ticket's state forbids or a day's numbers used up; 422 bad input.
+Changing an office's queue needs the token of one of its enrolled desks once it has any (guard.py);
+reading it (status, events) is public.
+
+Errors are `{"error": CODE, "message": ...}`: 401/403 no or a wrong desk token; 404 unknown service,
+counter or ticket; 409 a step the ticket's state forbids or a day's numbers used up; 422 bad input.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from app.services.queue.views import change_to_dict
 from app.storage.queue_uow import QueueUowFactory
 from sync.server.queue.batcher import IssueBatcher
 from sync.server.queue.broker import QueueBroker
+from sync.server.queue.guard import QueueGuard, QueueRefused
 from sync.server.queue.schema import SERVER_QUEUE
 
 log = logging.getLogger("motcua.server")
@@ -146,6 +150,23 @@ def _error(exc: DomainError) -> JSONResponse:
     return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=status)
 
 
+async def _refused(request: Request, office: str) -> JSONResponse | None:
+    """None if the request may change the office's queue (see guard.py), else the answer refusing it."""
+    state = request.app.state
+    guard: QueueGuard | None = getattr(state, "queue_guard", None)
+    if guard is None:
+        guard = state.queue_guard = QueueGuard(state.database.engine)
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    token = credentials.strip() if scheme.lower() == "bearer" and credentials.strip() else None
+    if token is None and guard.known_open(office):
+        return None
+    try:
+        await run_in_threadpool(guard.check, office, token)
+    except QueueRefused as exc:
+        return JSONResponse({"error": exc.code, "message": exc.message}, status_code=exc.status)
+    return None
+
+
 async def _run(work: Callable[[], dict[str, Any]]) -> JSONResponse:
     try:
         return JSONResponse(await run_in_threadpool(work))
@@ -155,6 +176,8 @@ async def _run(work: Callable[[], dict[str, Any]]) -> JSONResponse:
 
 @router.post("/setup")
 async def setup(office: str, body: SetupBody, request: Request) -> JSONResponse:
+    if (refused := await _refused(request, office)) is not None:
+        return refused
     ctx = _context(request, office)
 
     def work() -> dict[str, Any]:
@@ -169,6 +192,8 @@ async def setup(office: str, body: SetupBody, request: Request) -> JSONResponse:
 @router.post("/tickets")
 async def issue(office: str, body: IssueBody, request: Request) -> JSONResponse:
     """Numbered and committed together with the requests that arrive with it (see batcher.py)."""
+    if (refused := await _refused(request, office)) is not None:
+        return refused
     try:
         wanted = IssueRequest(body.service, parse_priority(body.priority), body.actor)
         outcome = await _batcher(request, office).issue(wanted)
@@ -181,6 +206,8 @@ async def issue(office: str, body: IssueBody, request: Request) -> JSONResponse:
 
 @router.post("/counters/{counter}/call")
 async def call(office: str, counter: int, body: CallBody, request: Request) -> JSONResponse:
+    if (refused := await _refused(request, office)) is not None:
+        return refused
     ctx = _context(request, office)
     if body.ticket:
         return await _run(lambda: call_number(ctx, counter, body.ticket or "", body.officer).as_dict())
@@ -189,6 +216,8 @@ async def call(office: str, counter: int, body: CallBody, request: Request) -> J
 
 @router.post("/counters/{counter}/walk-in")
 async def walk(office: str, counter: int, body: WalkInBody, request: Request) -> JSONResponse:
+    if (refused := await _refused(request, office)) is not None:
+        return refused
     ctx = _context(request, office)
     return await _run(lambda: walk_in(ctx, counter, body.service, body.officer).as_dict())
 
@@ -197,6 +226,8 @@ async def walk(office: str, counter: int, body: WalkInBody, request: Request) ->
 async def counter_action(
     office: str, counter: int, action: str, body: ActionBody, request: Request
 ) -> JSONResponse:
+    if (refused := await _refused(request, office)) is not None:
+        return refused
     ctx = _context(request, office)
     name = action.replace("-", "_")
     if name not in COUNTER_ACTIONS:
@@ -242,6 +273,8 @@ def _event_from_wire(data: dict[str, Any]) -> TicketEvent:
 @router.post("/import")
 async def import_offline(office: str, body: ImportBody, request: Request) -> JSONResponse:
     """Tickets a desk issued and served from its reserved block while it could not reach the server."""
+    if (refused := await _refused(request, office)) is not None:
+        return refused
     ctx = _context(request, office)
 
     def work() -> dict[str, Any]:
