@@ -190,7 +190,8 @@ def test_several_displays_share_a_bus_paced_by_wire_time() -> None:
         # Start times, not end times: a write that returns late on a loaded machine says nothing about when
         # its bytes went, while the pacing is by construction from the start, and sleeps only overshoot.
         assert all(b - a >= frame_time for a, b in itertools.pairwise(starts))
-        assert [d.shown for d in displays] == ["0100", "0200", "0300"]
+        # Written to the pty is not yet decoded by the emulator's reader thread.
+        assert wait_until(lambda: [d.shown for d in displays] == ["0100", "0200", "0300"])
         assert [len(d.frames) for d in displays] == [1, 1, 1]
     finally:
         bus.close()
