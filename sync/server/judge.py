@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, bindparam, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.domain.catalog import Procedure, procedure_fingerprint, procedure_from_dict
@@ -55,6 +55,23 @@ ACTION_OF: dict[EventType, Action] = {
 # Device clocks are data, not order (order is server_seq and device_seq); absurd ones are flagged.
 EARLIEST_PLAUSIBLE = datetime(2000, 1, 1, tzinfo=UTC)
 FUTURE_TOLERANCE = timedelta(days=1)
+
+# Built once, run on every push (see push.py).
+_VERSION = select(procedure_versions.c.data).where(
+    procedure_versions.c.fingerprint == bindparam("fingerprint")
+)
+_PRESENT_BLOBS = select(blobs.c.sha256).where(blobs.c.sha256.in_(bindparam("shas", expanding=True)))
+_DOSSIERS = select(dossiers).where(
+    or_(
+        dossiers.c.uid.in_(bindparam("uids", expanding=True)),
+        dossiers.c.code.in_(bindparam("codes", expanding=True)),
+    )
+)
+_HISTORIES = (
+    select(events)
+    .where(events.c.dossier_uid.in_(bindparam("uids", expanding=True)))
+    .order_by(events.c.dossier_uid, events.c.seq)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +121,7 @@ class ProcedureCache:
         cached = self._parsed.get(fingerprint)
         if cached is not None:
             return cached
-        data = connection.execute(
-            select(procedure_versions.c.data).where(procedure_versions.c.fingerprint == fingerprint)
-        ).scalar_one_or_none()
+        data = connection.execute(_VERSION, {"fingerprint": fingerprint}).scalar_one_or_none()
         if data is None:
             return None
         procedure = procedure_from_dict(json.loads(data))
@@ -208,16 +223,12 @@ class Judge:
                 if body.get("seq") == 1 and isinstance(payload.get("code"), str):
                     codes.add(payload["code"])
         if shas:
-            self.present_blobs = set(
-                self.connection.execute(select(blobs.c.sha256).where(blobs.c.sha256.in_(shas))).scalars()
-            )
+            self.present_blobs = set(self.connection.execute(_PRESENT_BLOBS, {"shas": list(shas)}).scalars())
         if not uids:
             return
         # One query for the batch's dossiers and for the codes its new dossiers take, not one per
         # dossier: round trips are what a push spends its time on.
-        found = self.connection.execute(
-            select(dossiers).where(or_(dossiers.c.uid.in_(uids), dossiers.c.code.in_(codes)))
-        ).all()
+        found = self.connection.execute(_DOSSIERS, {"uids": list(uids), "codes": list(codes)}).all()
         self.codes.update((row.code, row.uid) for row in found)
         self._load_states(uids, [row for row in found if row.uid in uids])
 
@@ -225,11 +236,7 @@ class Judge:
         histories: dict[str, list[DossierEvent]] = {r.uid: [] for r in rows}
         hashes: dict[str, dict[int, str]] = {r.uid: {} for r in rows}
         if rows:
-            for e in self.connection.execute(
-                select(events)
-                .where(events.c.dossier_uid.in_(list(histories)))
-                .order_by(events.c.dossier_uid, events.c.seq)
-            ):
+            for e in self.connection.execute(_HISTORIES, {"uids": list(histories)}):
                 histories[e.dossier_uid].append(stored_event(e))
                 hashes[e.dossier_uid][e.seq] = e.hash
         for uid in uids:

@@ -20,7 +20,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text, update
+from sqlalchemy import Connection, bindparam, insert, select, text, update
 
 from app.services.sync.wire import canonical_json, sha256_hex
 from app.storage.types import to_millis
@@ -31,27 +31,33 @@ GENESIS_HASH = "0" * 64
 ADMIN_CHAIN = "admin"
 MAX_SEQ = 2**62  # a cursor past every server_seq of a txid
 
+# Built once (each push runs them): see push.py.
+_ALLOCATE_POSTGRES = text(
+    "SELECT pg_current_xact_id()::text::bigint, nextval('server_seq') FROM generate_series(1, :n)"
+)
+_ALLOCATE_SQLITE = (
+    update(sync_clock)
+    .where(sync_clock.c.id == CLOCK_ROW)
+    .values(server_seq=sync_clock.c.server_seq + bindparam("n"))
+    .returning(sync_clock.c.server_seq)
+)
+_LOCK_HEAD = select(audit_heads).where(audit_heads.c.chain == bindparam("chain")).with_for_update()
+_INSERT_ENTRY = insert(audit_log)
+_MOVE_HEAD = (
+    update(audit_heads)
+    .where(audit_heads.c.chain == bindparam("key_chain"))
+    .values(seq=bindparam("seq"), hash=bindparam("hash"))
+)
+
 
 def allocate(connection: Connection, count: int) -> list[tuple[int, int]]:
     """`count` (txid, server_seq) pairs for rows this transaction adds, in increasing order."""
     if count <= 0:
         return []
     if connection.dialect.name == "postgresql":
-        rows = connection.execute(
-            text(
-                "SELECT pg_current_xact_id()::text::bigint, nextval('server_seq') FROM generate_series(1, :n)"
-            ),
-            {"n": count},
-        ).all()
+        rows = connection.execute(_ALLOCATE_POSTGRES, {"n": count}).all()
         return sorted((int(txid), int(seq)) for txid, seq in rows)
-    last = int(
-        connection.execute(
-            update(sync_clock)
-            .where(sync_clock.c.id == CLOCK_ROW)
-            .values(server_seq=sync_clock.c.server_seq + count)
-            .returning(sync_clock.c.server_seq)
-        ).scalar_one()
-    )
+    last = int(connection.execute(_ALLOCATE_SQLITE, {"n": count}).scalar_one())
     return [(last, seq) for seq in range(last - count + 1, last + 1)]
 
 
@@ -125,25 +131,24 @@ def append_audit(
     """Append one entry to `chain`, locking only that chain's head until the caller commits. A caller that
     already locked and read the head (a push, with its device row) passes it: one statement fewer."""
     if head is None:
-        row = connection.execute(
-            select(audit_heads).where(audit_heads.c.chain == chain).with_for_update()
-        ).one()
+        row = connection.execute(_LOCK_HEAD, {"chain": chain}).one()
         head = (int(row.seq), row.hash)
     body = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     seq = head[0] + 1
     millis = to_millis(at)
     digest = entry_hash(head[1], seq, millis, actor, action, subject, body)
     connection.execute(
-        insert(audit_log).values(
-            chain=chain,
-            seq=seq,
-            at=millis,
-            actor=actor,
-            action=action,
-            subject=subject,
-            detail=body,
-            prev_hash=head[1],
-            hash=digest,
-        )
+        _INSERT_ENTRY,
+        {
+            "chain": chain,
+            "seq": seq,
+            "at": millis,
+            "actor": actor,
+            "action": action,
+            "subject": subject,
+            "detail": body,
+            "prev_hash": head[1],
+            "hash": digest,
+        },
     )
-    connection.execute(update(audit_heads).where(audit_heads.c.chain == chain).values(seq=seq, hash=digest))
+    connection.execute(_MOVE_HEAD, {"key_chain": chain, "seq": seq, "hash": digest})
