@@ -110,7 +110,11 @@ def _child_cold_start() -> None:
         window.resize(1366, 768)
         window.show()
         window.start()
-        window.printer.open_later(desk)  # as ui/app.py does: printing opens beside the start
+        # As ui/app.py does: printing, the queue (its worker, client and devices) and sync open beside
+        # the start, on threads of their own.
+        window.printer.open_later(desk)
+        window.queue.open_later(desk, settings, info.counter, speaker=False)
+        window.sync.open_later(desk)
 
     def counts() -> None:
         marks["counts"] = time.time()
@@ -121,6 +125,10 @@ def _child_cold_start() -> None:
     QTimer.singleShot(0, ready)
     QTimer.singleShot(60_000, app.quit)
     app.exec()
+    window = state.get("window")
+    if isinstance(window, MainWindow):
+        window.queue.close()
+        window.sync.close()
     tasks.shutdown()
     desk.close()
     sys.stdout.write(json.dumps(marks) + "\n")
