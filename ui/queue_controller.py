@@ -247,7 +247,17 @@ class QueueController(QObject):
         self.sig_busy.emit(True)
         if tasks is not None:
             tasks.supersede("queue.status")  # an older read must not overwrite the action's result
-        QueryOp(op=op, success=self._acted).failure(self._refused).run(tasks)
+        outputs = self.outputs
+
+        def work(session: Any) -> QueueResult:
+            result = op(session)
+            # The LED and the voice get the call from the worker as soon as it is committed, not after the
+            # hop to the GUI thread, which a busy window can hold back (their own threads do the writing).
+            if result.ticket and result.action in ("call", "recall"):
+                outputs.called(result.ticket, result.view.counter)
+            return result
+
+        QueryOp(op=work, success=self._acted).failure(self._refused).run(tasks)
         return True
 
     def _acted(self, result: QueueResult) -> None:
@@ -256,7 +266,6 @@ class QueueController(QObject):
         self._show(result.view)
         if result.ticket and result.action in ("call", "recall"):
             self.sig_called.emit(result.ticket, result.view.counter)
-            self.outputs.called(result.ticket, result.view.counter)
         self.sig_result.emit(result)
 
     def _refused(self, error: Exception) -> None:

@@ -11,14 +11,18 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.cli.common import load_settings
 from app.domain.queue.model import Priority
 from app.services.queue.calling import issue_ticket
 from app.storage.queue_wiring import desk_queue
+from devices.displays.drivers import get_driver
+from devices.displays.emulator import EmulatedDisplay, PtyEmulator
 from sync.queue.client import OfficeQueueClient
 from tests.gui.queue_support import RecordingDisplay, attach_queue, set_up_lines
 from tests.gui.support import DemoDesk, focused_name, press
 from tests.server.support import free_port, running_server
 from ui.main_window import MainWindow
+from ui.queue_controller import open_outputs
 from ui.queue_service import ALONE, OFFLINE, ONLINE, DeskQueue
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -157,3 +161,40 @@ def test_through_the_office_server_with_live_updates(
     finally:
         kiosk.close()
         desk_window.queue.close()
+
+
+def test_the_counters_led_display_named_in_the_settings_shows_the_call(
+    qtbot: QtBot, desk_window: MainWindow, demo_desk: DemoDesk
+) -> None:
+    """The whole path of the desk app: settings -> a serial display (an emulated EDI display on a pty) ->
+    the frame on the wire when F9 calls, sent from the worker without waiting for the GUI thread."""
+    desk = demo_desk.desk
+    ctx = set_up_lines(desk)
+    issue_ticket(ctx, "Q1")
+    driver = get_driver("edi")
+    emulator = PtyEmulator(EmulatedDisplay(driver, 5))
+    settings = load_settings().with_values(
+        {"display.url": emulator.path, "display.driver": "edi", "display.address": 5}
+    )
+    outputs = open_outputs(settings, speaker=False)
+    try:
+        assert len(outputs.displays) == 1
+        with qtbot.waitSignal(desk_window.queue.sig_view, timeout=15_000):
+            desk_window.queue.attach(DeskQueue(desk, 1), outputs)
+        with qtbot.waitSignal(desk_window.queue.sig_result, timeout=15_000):
+            press(Qt.Key.Key_F9)
+        assert emulator.wait_for(driver.fit("A001"))
+        assert bytes(emulator.received).endswith(driver.encode(driver.fit("A001"), 5))
+    finally:
+        outputs.close()
+        emulator.close()
+
+
+def test_a_display_that_cannot_be_opened_leaves_the_screen_to_show_the_call(tmp_path: Path) -> None:
+    # An unplugged port is not this case: its bus waits for it and shows the number when it comes back.
+    wanted = {"display.url": str(tmp_path / "ttyUSB9"), "display.driver": "nope"}
+    settings = load_settings().with_values(wanted)
+    outputs = open_outputs(settings, speaker=False)
+    assert outputs.displays == []
+    outputs.called("A001", 1)  # nothing to send to, and no error
+    outputs.close()
