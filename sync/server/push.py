@@ -33,7 +33,7 @@ from app.services.sync.wire import Verdict
 from sync.server.devices import Device, digest
 from sync.server.judge import Judge, Outcome, ProcedureCache, PushItem
 from sync.server.ledger import allocate, append_audit
-from sync.server.sql import insert_ignore
+from sync.server.sql import insert_ignore, pipelined
 from sync.server.tables import audit_heads, devices, dossiers, events, procedure_versions, receipts
 
 log = logging.getLogger("motcua.server")
@@ -211,20 +211,6 @@ def _write(
     outcomes: list[Outcome],
     now: datetime,
 ) -> list[StoredVerdict]:
-    if judge.new_versions:
-        insert_ignore(
-            connection,
-            procedure_versions,
-            [
-                {
-                    "fingerprint": fingerprint,
-                    "code": str(data.get("code", "")),
-                    "data": json.dumps(data, ensure_ascii=False),
-                    "stored_at": now,
-                }
-                for fingerprint, data in judge.new_versions.items()
-            ],
-        )
     accepted = [o for o in outcomes if o.verdict is Verdict.ACCEPTED and o.event is not None]
     event_rows: list[dict[str, Any]] = []
     for outcome, (txid, server_seq) in zip(accepted, allocate(connection, len(accepted)), strict=True):
@@ -250,6 +236,37 @@ def _write(
                 "received_at": now,
                 "clock_flag": outcome.clock_flag,
             }
+        )
+    with pipelined(connection):  # nothing below reads an answer
+        _store(connection, device, head, judge, outcomes, event_rows, now)
+    return [
+        StoredVerdict(o.item.device_seq, o.item.key, o.verdict, o.server_seq, o.reason, o.message)
+        for o in outcomes
+    ]
+
+
+def _store(
+    connection: Connection,
+    device: Device,
+    head: tuple[int, str],
+    judge: Judge,
+    outcomes: list[Outcome],
+    event_rows: list[dict[str, Any]],
+    now: datetime,
+) -> None:
+    if judge.new_versions:
+        insert_ignore(
+            connection,
+            procedure_versions,
+            [
+                {
+                    "fingerprint": fingerprint,
+                    "code": str(data.get("code", "")),
+                    "data": json.dumps(data, ensure_ascii=False),
+                    "stored_at": now,
+                }
+                for fingerprint, data in judge.new_versions.items()
+            ],
         )
     if event_rows:
         connection.execute(_INSERT_EVENTS, event_rows)
@@ -294,10 +311,6 @@ def _write(
             ],
         },
     )
-    return [
-        StoredVerdict(o.item.device_seq, o.item.key, o.verdict, o.server_seq, o.reason, o.message)
-        for o in outcomes
-    ]
 
 
 def _project(connection: Connection, judge: Judge, now: datetime) -> None:
