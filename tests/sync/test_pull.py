@@ -318,3 +318,63 @@ def test_an_item_the_desk_cannot_take_is_held_and_the_rest_flows(make_desk, serv
     held = SqlSyncStore(desk.database.engine, desk.services.clock).held()
     assert [(h.key, h.reason.split(":")[0]) for h in held] == [("2031", "invalid")]
     assert not (desk.settings.paths.calendar_dir / "2031.toml").exists()
+
+
+def test_two_pushes_committing_out_of_order_are_both_pulled_in_order(make_desk, database_url: str) -> None:
+    """Push A takes its numbers and writes its events, then stays uncommitted; push B (another device)
+    starts later and commits first (PostgreSQL; on SQLite B waits for A's write lock). A reader that pulls
+    meanwhile must not move its cursor past A's rows: it sees nothing, then A's events and B's, in order,
+    and nothing more after."""
+    from app.services.context import SystemClock
+    from sync.server.devices import enrol, new_enrol_code
+    from sync.server.judge import ProcedureCache, PushItem
+    from sync.server.push import PushRequest, _push, push
+
+    batches = []
+    for name in ("a", "b"):
+        desk = make_desk(name)
+        receive(desk, 1)
+        batches.append(SqlSyncStore(desk.database.engine, desk.services.clock).pending_batch(10))
+    engine = make_engine(normalise_database_url(database_url))
+    try:
+        upgrade_to_head(engine)
+        now = SystemClock().now()
+        tokens = [
+            enrol(
+                engine,
+                code=new_enrol_code(engine, OFFICE, now),
+                device_id=letter * 32,
+                label=letter,
+                office_code=None,
+                now=now,
+            )[1]
+            for letter in "ab"
+        ]
+        requests = [
+            PushRequest(
+                [PushItem(i.device_seq, i.stream, i.key, i.hash, dict(i.body)) for i in batch.items],
+                batch.procedures,
+                {},
+            )
+            for batch in batches
+        ]
+        cache = ProcedureCache()
+        reader = Device("c" * 32, OFFICE, "reader", False, 1)
+        late = engine.connect()
+        transaction = late.begin()
+        assert _push(late, tokens[0], requests[0], now, cache).verdicts[0].verdict.value == "accepted"
+        second = threading.Thread(target=push, args=(engine, tokens[1], requests[1], now, cache))
+        second.start()
+        second.join(1.0)
+        if engine.dialect.name == "postgresql":
+            assert not second.is_alive(), "pushes of two devices do not wait for each other"
+        page = pull(engine, reader, START, 100)
+        assert page.items == []  # B's event is held back while A may still commit below it
+        transaction.commit()
+        late.close()
+        second.join(30)
+        page = pull(engine, reader, page.cursor, 100)
+        assert [i["body"]["dossier"] for i in page.items] == [b.items[0].body["dossier"] for b in batches]
+        assert pull(engine, reader, page.cursor, 100).items == []
+    finally:
+        engine.dispose()

@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from app.services.sync.errors import NotSyncServer
-from app.services.sync.wire import PROTOCOL
+from app.services.sync.wire import PROTOCOL, event_from_body, event_hash
 from app.storage.schema import dossier_events, dossiers, outbox
 from app.storage.sync_store import SqlSyncStore
 from sync.client.vault import KeyringVault
+from sync.server.tables import dossiers as server_dossiers
 from sync.server.tables import events, receipts
 from tests.support import FixedClock
 from tests.sync.support import (
@@ -211,6 +212,23 @@ def test_two_desks_changing_one_dossier_make_a_conflict_not_an_overwrite(make_de
     assert_agree(b, server, device_b)
     # b holds a's change back: applying it would overwrite its own version of event 2.
     assert [h.reason for h in SqlSyncStore(b.database.engine, b.services.clock).held()] == ["diverged"]
+    # The dossier itself: the centre and a say "in_processing" at version 2 with the same history; b keeps its
+    # own refusal on screen, flagged, until the supervisor decides, and shares the centre's first event.
+    with server.engine.connect() as connection:
+        centre = connection.execute(
+            select(server_dossiers.c.status, server_dossiers.c.version, server_dossiers.c.head_hash)
+        ).one()
+        centre_hashes = connection.execute(select(events.c.hash).order_by(events.c.seq)).scalars().all()
+    assert (centre.status, centre.version) == (dossier_state(a, code)[0], 2) == ("in_processing", 2)
+    assert desk_hashes(a, code) == centre_hashes
+    assert centre.head_hash == centre_hashes[-1]
+    assert dossier_state(b, code)[0] == "refused"
+    assert desk_hashes(b, code)[0] == centre_hashes[0] and desk_hashes(b, code)[1] != centre_hashes[1]
+    # Syncing again changes nothing anywhere (no ping-pong, no second conflict).
+    assert (sync(a).pushed, sync(b).pushed) == (0, 0)
+    assert server_count(server, receipts) == 3
+    assert_agree(a, server, device_a)
+    assert_agree(b, server, device_b)
     # The supervisor's list, and settling it (recorded in the audit log).
     from tests.server.support import run_cli
 
@@ -230,6 +248,30 @@ def test_two_desks_changing_one_dossier_make_a_conflict_not_an_overwrite(make_de
     "moment",
     [datetime(1970, 1, 1, 0, 5, tzinfo=UTC), datetime.now(UTC).replace(microsecond=0) + timedelta(days=730)],
 )
+def dossier_state(desk: Any, code: str) -> tuple[str, int]:
+    with desk.database.engine.connect() as connection:
+        row = connection.execute(
+            select(dossiers.c.status, dossiers.c.id).where(dossiers.c.code == code)
+        ).one()
+    return row.status, row.id
+
+
+def desk_hashes(desk: Any, code: str) -> list[str]:
+    from app.storage.event_store import event_from_row
+
+    uid_and_id = None
+    with desk.database.engine.connect() as connection:
+        uid_and_id = connection.execute(
+            select(dossiers.c.uid, dossiers.c.id).where(dossiers.c.code == code)
+        ).one()
+        rows = connection.execute(
+            select(dossier_events)
+            .where(dossier_events.c.dossier_id == uid_and_id.id)
+            .order_by(dossier_events.c.seq)
+        ).all()
+    return [event_hash(event_from_row(r, uid_and_id.uid)) for r in rows]
+
+
 def test_absurd_device_clocks_are_data_flagged_and_do_not_reorder(
     make_desk, server, moment: datetime
 ) -> None:
@@ -337,3 +379,194 @@ def test_a_server_bug_on_one_event_refuses_that_event_and_not_the_queue(
         ("accepted", None),
     ]
     assert result.next_seq == 4
+
+
+def test_two_devices_pushing_one_dossiers_next_event_at_the_same_moment_make_a_conflict(
+    make_desk, database_url
+) -> None:
+    """In-process, the race the unique (dossier, seq) settles: device A has written event 2 of a dossier
+    and not committed; device B judges its own event 2 against the committed history (version 1), so it
+    looks fine, and its insert waits on A's row (PostgreSQL) or its transaction waits for A's (SQLite).
+    When A commits, B's push starts again, sees A's event and keeps its own as a conflict: no overwrite,
+    no lost event, no error for the desk."""
+    from app.services.context import SystemClock
+    from sync.server.db import make_engine
+    from sync.server.devices import enrol, new_enrol_code
+    from sync.server.judge import ProcedureCache, PushItem
+    from sync.server.migrate import upgrade_to_head
+    from sync.server.push import PushRequest, _push, push
+    from sync.server.settings import normalise_database_url
+
+    desk = make_desk()
+    (code,) = receive(desk, 1)
+    act(desk, code, "start")
+    batch = SqlSyncStore(desk.database.engine, desk.services.clock).pending_batch(10)
+    created, started = (PushItem(i.device_seq, i.stream, i.key, i.hash, dict(i.body)) for i in batch.items)
+    other = {**started.body, "actor": "someone else"}  # the same event number, another change
+    theirs = PushItem(1, started.stream, started.key, event_hash(event_from_body(other)), other)
+    engine = make_engine(normalise_database_url(database_url))
+    try:
+        upgrade_to_head(engine)
+        now = SystemClock().now()
+        tokens = [
+            enrol(
+                engine,
+                code=new_enrol_code(engine, "TTPVHCC-QNG", now),
+                device_id=letter * 32,
+                label=letter,
+                office_code=None,
+                now=now,
+            )[1]
+            for letter in "ab"
+        ]
+        cache = ProcedureCache()
+        push(engine, tokens[0], PushRequest([created], batch.procedures, {}), now, cache)
+        mine = PushItem(2, started.stream, started.key, started.hash, started.body)
+        first = engine.connect()
+        transaction = first.begin()
+        answer = _push(first, tokens[0], PushRequest([mine], {}, {}), now, cache)
+        assert [v.verdict.value for v in answer.verdicts] == ["accepted"]
+        results: list[Any] = []
+        racer = threading.Thread(
+            target=lambda: results.append(push(engine, tokens[1], PushRequest([theirs], {}, {}), now, cache))
+        )
+        racer.start()
+        racer.join(1.0)
+        assert racer.is_alive(), "B must wait for A's uncommitted event 2"
+        transaction.commit()
+        first.close()
+        racer.join(60)
+        assert [(v.verdict.value, v.reason) for v in results[0].verdicts] == [("conflict", "stale_version")]
+        with engine.connect() as connection:
+            stored = connection.execute(select(events.c.device_id, events.c.seq).order_by(events.c.seq)).all()
+            kept = connection.execute(
+                select(receipts.c.body).where(receipts.c.device_id == "b" * 32)
+            ).scalar_one()
+        assert [(r.device_id, r.seq) for r in stored] == [("a" * 32, 1), ("a" * 32, 2)]
+        assert json.loads(kept)["actor"] == "someone else"  # B's change is kept for the supervisor
+    finally:
+        engine.dispose()
+
+
+def test_a_desk_clock_crossing_dst_or_stepping_back_keeps_device_order(make_desk, server) -> None:
+    """A desk PC left on a European zone crosses the autumn change (02:30 CEST, then 02:10 CET: the wall
+    clock goes back, the instant goes forward), then someone "fixes" the clock by an hour by hand, so an
+    event's time is before the one made just before it. Times are data: the centre stores the instants the
+    desk meant, keeps the device order, flags nothing (none is absurd) and the dossier replays."""
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    clock = FixedClock(datetime(2026, 10, 25, 1, 50, tzinfo=berlin))
+    desk = make_desk(clock=clock)
+    device = enrol_desk(desk, server)
+    (code,) = receive(desk, 1)
+    clock.moment = datetime(2026, 10, 25, 2, 30, tzinfo=berlin)  # CEST, 00:30Z
+    act(desk, code, "start")
+    clock.moment = datetime(2026, 10, 25, 2, 10, fold=1, tzinfo=berlin)  # CET, 01:10Z
+    act(desk, code, "note", reason="Sau khi đổi giờ")
+    clock.moment = datetime(2026, 10, 25, 1, 5, tzinfo=berlin)  # stepped back by hand: before the last two
+    act(desk, code, "note", reason="Đồng hồ bị chỉnh lùi")
+    sync(desk)
+    assert_agree(desk, server, device)
+    with server.engine.connect() as connection:
+        rows = connection.execute(
+            select(events.c.seq, events.c.device_seq, events.c.occurred_at, events.c.clock_flag).order_by(
+                events.c.server_seq
+            )
+        ).all()
+    assert [(r.seq, r.device_seq, r.clock_flag) for r in rows] == [
+        (1, 1, None),
+        (2, 2, None),
+        (3, 3, None),
+        (4, 4, None),
+    ]
+    assert [r.occurred_at.astimezone(UTC).strftime("%H:%M") for r in rows] == [
+        "23:50",
+        "00:30",
+        "01:10",
+        "23:05",
+    ]
+
+
+def test_an_event_of_an_unknown_schema_version_is_refused_kept_and_the_rest_flows(make_desk, server) -> None:
+    """A desk newer than the centre sends version 2 of the event format: refused explicitly
+    (version_not_supported), its body kept, and the desk's later events are still taken."""
+    desk = make_desk()
+    device = enrol_desk(desk, server)
+    receive(desk, 2)
+    store = SqlSyncStore(desk.database.engine, desk.services.clock)
+    batch = store.pending_batch(10)
+    wire = [item.to_wire() for item in batch.items]
+    wire[0]["body"]["v"] = 2  # the format version is not part of the content hash
+    answer = httpx.post(
+        f"{server.url}/sync/v1/push",
+        json={"items": wire, "procedures": dict(batch.procedures)},
+        headers={"Authorization": f"Bearer {token_of(desk)}"},
+        timeout=60,
+    )
+    assert answer.status_code == 200
+    assert [(v["verdict"], v["reason"]) for v in answer.json()["verdicts"]] == [
+        ("rejected", "version_not_supported"),
+        ("accepted", None),
+    ]
+    with server.engine.connect() as connection:
+        kept = connection.execute(select(receipts.c.body).where(receipts.c.device_seq == 1)).scalar_one()
+    assert json.loads(kept)["v"] == 2
+    sync(desk)  # the desk learns the stored verdicts (its own copy is version 1: the key and hash agree)
+    letters = store.dead_letters()
+    assert [(d.device_seq, d.reason) for d in letters] == [(1, "version_not_supported")]
+    assert_agree(desk, server, device)
+
+
+def test_a_replayed_request_changes_nothing_and_is_refused_once_the_token_is_revoked(
+    make_desk, server
+) -> None:
+    """Someone on the path records a push and sends the same bytes again later: the answer is the stored
+    verdicts and nothing is written twice; a reused sequence number with other content is refused; after
+    the device's token is revoked the recording is worthless."""
+    from tests.server.support import run_cli
+
+    desk = make_desk()
+    device = enrol_desk(desk, server)
+    receive(desk, 3)
+    batch = SqlSyncStore(desk.database.engine, desk.services.clock).pending_batch(10)
+    token = token_of(desk)
+    recorded = json.dumps(
+        {"items": [item.to_wire() for item in batch.items], "procedures": dict(batch.procedures)}
+    ).encode()
+
+    def replay(body: bytes = recorded) -> httpx.Response:
+        return httpx.post(
+            f"{server.url}/sync/v1/push",
+            content=body,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+            timeout=60,
+        )
+
+    first = replay()
+    sync(desk)
+    receive(desk, 1)
+    sync(desk)
+
+    def counts() -> tuple[int, ...]:
+        from sync.server.tables import audit_log
+
+        return tuple(server_count(server, table) for table in (events, receipts, audit_log))
+
+    before = counts()
+    again = replay()
+    assert again.status_code == 200
+    assert again.json()["verdicts"] == first.json()["verdicts"]
+    assert counts() == before
+    forged = json.loads(recorded)
+    forged["items"][0]["body"]["actor"] = "someone else"
+    forged["items"][0]["hash"] = event_hash(event_from_body(forged["items"][0]["body"]))
+    answer = replay(json.dumps(forged).encode())
+    assert (answer.status_code, answer.json()["error"]) == (409, "sequence_mismatch")
+    assert counts() == before
+    assert run_cli("admin", "revoke", "--device", device, env=server.env()).returncode == 0
+    before = counts()[:2]
+    answer = replay()
+    assert (answer.status_code, answer.json()["error"]) == (401, "revoked")
+    assert counts()[:2] == before  # (the revocation itself is audited)
+    assert_agree(desk, server, device)
