@@ -127,3 +127,17 @@ def window(qtbot: QtBot, demo_desk: DemoDesk) -> Iterator[MainWindow]:
         win.start()
     yield win
     win.tasks.shutdown()
+
+
+@pytest.fixture
+def office_server(tmp_path: Path) -> Iterator[str]:
+    """A real motcua-server (uvicorn on 127.0.0.1) on its own SQLite file: the office's queue."""
+    from tests.server.support import running_server
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_SERVER_")}
+    env |= {
+        "MOTCUA_DATABASE_URL": f"sqlite:///{tmp_path / 'server.sqlite3'}",
+        "MOTCUA_HOME": str(tmp_path / "srv"),
+    }
+    with running_server(env=env, log=tmp_path / "server.log") as base_url:
+        yield base_url

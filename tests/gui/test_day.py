@@ -92,19 +92,6 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
     translations.remove()
 
 
-@pytest.fixture
-def office_server(tmp_path: Path) -> Iterator[str]:
-    from tests.server.support import running_server
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_SERVER_")}
-    env |= {
-        "MOTCUA_DATABASE_URL": f"sqlite:///{tmp_path / 'server.sqlite3'}",
-        "MOTCUA_HOME": str(tmp_path / "srv"),
-    }
-    with running_server(env=env, log=tmp_path / "server.log") as base_url:
-        yield base_url
-
-
 @pytest.mark.slow
 def test_a_counter_day(qtbot: QtBot, demo_desk: DemoDesk, tmp_path: Path, translations: Translations) -> None:
     """The desk works alone: its own queue, numbers issued by a kiosk on the same database."""

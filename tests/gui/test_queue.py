@@ -3,11 +3,8 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +17,7 @@ from devices.displays.emulator import EmulatedDisplay, PtyEmulator
 from sync.queue.client import OfficeQueueClient
 from tests.gui.queue_support import RecordingDisplay, attach_queue, set_up_lines
 from tests.gui.support import DemoDesk, focused_name, press
-from tests.server.support import free_port, running_server
+from tests.server.support import free_port
 from ui.main_window import MainWindow
 from ui.queue_controller import open_outputs
 from ui.queue_service import ALONE, OFFLINE, ONLINE, DeskQueue
@@ -116,17 +113,6 @@ def test_without_its_office_server_the_desk_calls_from_its_own_block_and_says_so
         press(Qt.Key.Key_F9)
     assert bar.view.current == issued.ticket.label and display.shown == [issued.ticket.label]
     assert desk_window.statusBar().currentMessage().endswith("(Mất kết nối máy chủ: số dự phòng của máy.)")
-
-
-@pytest.fixture
-def office_server(tmp_path: Path) -> Iterator[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_SERVER_")}
-    env |= {
-        "MOTCUA_DATABASE_URL": f"sqlite:///{tmp_path / 'server.sqlite3'}",
-        "MOTCUA_HOME": str(tmp_path / "srv"),
-    }
-    with running_server(env=env, log=tmp_path / "server.log") as base_url:
-        yield base_url
 
 
 def test_through_the_office_server_with_live_updates(
