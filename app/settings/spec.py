@@ -272,6 +272,15 @@ def _address(value: int) -> str | None:
     return None if 0 <= value <= 255 else "must be between 0 and 255"
 
 
+# The names of devices/displays/drivers.py DRIVERS (the core may not import devices; a GUI test keeps the
+# two lists equal).
+DISPLAY_DRIVERS = ("edi", "alpha", "modbus", "modbus-ascii", "laserlight")
+
+
+def _display_driver(value: str) -> str | None:
+    return None if value in DISPLAY_DRIVERS else f"must be one of {', '.join(DISPLAY_DRIVERS)}"
+
+
 DISPLAY_URL = Setting(
     "display.url",
     str,
@@ -285,6 +294,7 @@ DISPLAY_DRIVER = Setting(
     "edi",
     "Protocol of the counter's LED display (`motcua display drivers`).",
     "Giao thức của bảng LED tại quầy (xem `motcua display drivers`).",
+    _display_driver,
 )
 DISPLAY_ADDRESS = Setting(
     "display.address",

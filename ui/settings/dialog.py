@@ -1,7 +1,9 @@
 """The settings dialog: a list of pages on the left, the page on the right, Save and Cancel.
 
-Saving writes the settings file off the GUI thread; the language changes at once, the rest with the next
-start (the desk's identity is fixed while it runs).
+The device and server pages test what is typed before it is saved ("Kiểm tra kết nối", "In thử", "Thử
+bảng", "Thử loa", "Quét thử"), each on the task manager's worker. Saving writes the settings file off the
+GUI thread; the language changes at once, the rest with the next start (the desk's identity is fixed
+while it runs).
 """
 
 from __future__ import annotations
@@ -24,15 +26,11 @@ from app.domain.errors import DomainError
 from app.settings.store import Settings, save_settings
 from ui.errors import describe_error
 from ui.i18n import on_language_change
-from ui.settings.pages import (
-    CounterPage,
-    DevicePage,
-    LanguagePage,
-    OfficePage,
-    PrintersPage,
-    ServerPage,
-    SettingsPage,
-)
+from ui.settings.displays_page import DisplaysPage
+from ui.settings.pages import CounterPage, LanguagePage, OfficePage, SettingsPage
+from ui.settings.printers_page import PrintersPage
+from ui.settings.scanner_page import ScannerPage
+from ui.settings.server_page import ServerPage
 from ui.tasks import QueryOp, TaskManager
 from ui.widgets import DANGER, colour_text, name_internals, named
 
@@ -45,18 +43,22 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.settings = settings
         self.tasks = tasks
+        counter = CounterPage()
+        displays = DisplaysPage()
+        displays.counter_source = counter.counter  # "Thử bảng" shows the number being typed
         self.pages: list[SettingsPage] = [
             OfficePage(),
-            CounterPage(),
+            counter,
             LanguagePage(),
             ServerPage(),
             PrintersPage(),
-            DevicePage("scanner"),
-            DevicePage("displays"),
+            ScannerPage(),
+            displays,
         ]
         self.list = named(QListWidget(), "settingsList")
         self.stack = named(QStackedWidget(), "settingsStack")
         for page in self.pages:
+            page.attach(settings, tasks)
             page.load(settings)
             self.list.addItem(page.name())
             self.stack.addWidget(page)

@@ -1,19 +1,23 @@
 """One page per group of settings, in the manner of Picard's options pages: each declares its fields,
-`load()`s them from the settings and gives back `values()` to save. Device pages are placeholders with
-their test button disabled until the printing, scanning and display features land."""
+`load()`s them from the settings and gives back `values()` to save.
+
+This module holds the base page and the plain pages (office, counter, language). The pages with a test
+button (server, printers, scanner, displays and voice) live in modules of their own; their tests run on
+the task manager's worker, never on the GUI thread, and answer in a result line under the button."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,14 +33,15 @@ from app.settings.spec import (
     OFFICE_NAME,
     OFFICE_PLACE,
     OFFICE_UNIT_CODE,
-    PRINTING_PAPER,
-    PRINTING_PRINTER,
-    SERVER_URL,
     UI_LANGUAGE,
 )
 from app.settings.store import Settings
+from ui.errors import describe_error
 from ui.i18n import on_language_change
-from ui.widgets import MUTED, Reasons, colour_text, heading, named, unavailable
+from ui.tasks import QueryOp, TaskManager
+from ui.widgets import DANGER, MUTED, SUCCESS, colour_text, heading, named
+
+T = TypeVar("T")
 
 
 class SettingsPage(QWidget):
@@ -44,6 +49,8 @@ class SettingsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings: Settings | None = None
+        self.tasks: TaskManager | None = None
         self.setObjectName(f"settingsPage_{self.key}")
         self.title = heading(f"settingsTitle_{self.key}", 1.2)
         self.note = named(QLabel(), f"settingsNote_{self.key}")
@@ -69,6 +76,58 @@ class SettingsPage(QWidget):
         on_language_change(event, self.retranslate)
         super().changeEvent(event)
 
+    def attach(self, settings: Settings, tasks: TaskManager | None) -> None:
+        """The settings as saved (tests run with the page's values over them) and the worker for tests."""
+        self.settings = settings
+        self.tasks = tasks
+
+    def run_test(
+        self,
+        button: QAbstractButton,
+        result: QLabel,
+        op: Callable[[], T],
+        done: Callable[[T], None],
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Run a device or network test on the worker: the button waits, the answer comes back to `done`
+        (or `failed`) unless the dialog was closed meanwhile."""
+        if self.tasks is None:
+            return
+        from shiboken6 import isValid
+
+        button.setEnabled(False)
+        self.tell(result, self.tr("Đang thử…"), None)
+
+        def success(value: T) -> None:
+            if isValid(self):
+                button.setEnabled(True)
+                done(value)
+
+        def failure(error: Exception) -> None:
+            if isValid(self):
+                button.setEnabled(True)
+                if failed is not None:
+                    failed(error)
+                else:
+                    self.tell(result, describe_error(error), False)
+
+        QueryOp(op=lambda _services: op(), success=success).failure(failure).run(self.tasks)
+
+    def result_label(self, name: str) -> QLabel:
+        """The line under a test button where its answer goes (selectable: IT staff copy it)."""
+        label = named(QLabel(), name)
+        label.setAccessibleName(self.tr("Kết quả"))
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    @staticmethod
+    def tell(label: QLabel, text: str, ok: bool | None) -> None:
+        """Show a test's answer: green when it worked, red when it did not, grey while it runs."""
+        label.setText(text)
+        label.setAccessibleName(text or QCoreApplication.translate("SettingsPage", "Kết quả"))
+        colour_text(label, MUTED if ok is None else SUCCESS if ok else DANGER)
+
     def row(self, label: QLabel, field: QWidget) -> None:
         label.setBuddy(field)
         self.form.addRow(label, field)
@@ -84,14 +143,17 @@ class SettingsPage(QWidget):
         return None
 
 
-def _line(name: str) -> tuple[QLabel, QLineEdit]:
+def line_field(name: str) -> tuple[QLabel, QLineEdit]:
     return named(QLabel(), f"{name}Label"), named(QLineEdit(), name)
 
 
-def _say(label: QLabel, field: QWidget, text: str) -> None:
+def say(label: QLabel, field: QWidget, text: str) -> None:
     label.setText(text)
     label.setAccessibleName(text.replace("&", "").rstrip(":"))
     field.setAccessibleName(text.replace("&", "").rstrip(":"))
+    edit = field.lineEdit() if isinstance(field, QComboBox) else None
+    if edit is not None:  # an editable list: its typing field is a widget of its own
+        edit.setAccessibleName(text.replace("&", "").rstrip(":"))
 
 
 class OfficePage(SettingsPage):
@@ -99,10 +161,10 @@ class OfficePage(SettingsPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name_label, self.office_name = _line("settingsOfficeName")
-        self.code_label, self.office_code = _line("settingsOfficeCode")
-        self.unit_label, self.unit_code = _line("settingsUnitCode")
-        self.place_label, self.place = _line("settingsPlace")
+        self.name_label, self.office_name = line_field("settingsOfficeName")
+        self.code_label, self.office_code = line_field("settingsOfficeCode")
+        self.unit_label, self.unit_code = line_field("settingsUnitCode")
+        self.place_label, self.place = line_field("settingsPlace")
         for label, field in (
             (self.name_label, self.office_name),
             (self.code_label, self.office_code),
@@ -120,10 +182,10 @@ class OfficePage(SettingsPage):
         self.note.setText(
             self.tr("Tên và mã in trên các mẫu phiếu. Thay đổi có hiệu lực khi mở lại chương trình.")
         )
-        _say(self.name_label, self.office_name, self.tr("&Tên cơ quan:"))
-        _say(self.code_label, self.office_code, self.tr("&Mã định danh:"))
-        _say(self.unit_label, self.unit_code, self.tr("Mã đơn vị trong &mã hồ sơ:"))
-        _say(self.place_label, self.place, self.tr("&Địa danh trên phiếu:"))
+        say(self.name_label, self.office_name, self.tr("&Tên cơ quan:"))
+        say(self.code_label, self.office_code, self.tr("&Mã định danh:"))
+        say(self.unit_label, self.unit_code, self.tr("Mã đơn vị trong &mã hồ sơ:"))
+        say(self.place_label, self.place, self.tr("&Địa danh trên phiếu:"))
 
     def load(self, settings: Settings) -> None:
         self.office_name.setText(settings.get(OFFICE_NAME))
@@ -162,7 +224,7 @@ class CounterPage(SettingsPage):
         self.slot_label = named(QLabel(), "settingsSlotLabel")
         self.slot = named(QSpinBox(), "settingsSlot")
         self.slot.setRange(0, 9)
-        self.officer_label, self.officer = _line("settingsDefaultOfficer")
+        self.officer_label, self.officer = line_field("settingsDefaultOfficer")
         self.row(self.counter_label, self.counter)
         self.row(self.slot_label, self.slot)
         self.row(self.officer_label, self.officer)
@@ -179,9 +241,9 @@ class CounterPage(SettingsPage):
                 "Thay đổi có hiệu lực khi mở lại chương trình."
             )
         )
-        _say(self.counter_label, self.counter, self.tr("Số &quầy:"))
-        _say(self.slot_label, self.slot, self.tr("&Khối số hồ sơ (0-9):"))
-        _say(self.officer_label, self.officer, self.tr("Tài khoản &gợi ý khi đăng nhập:"))
+        say(self.counter_label, self.counter, self.tr("Số &quầy:"))
+        say(self.slot_label, self.slot, self.tr("&Khối số hồ sơ (0-9):"))
+        say(self.officer_label, self.officer, self.tr("Tài khoản &gợi ý khi đăng nhập:"))
 
     def load(self, settings: Settings) -> None:
         self.counter.setValue(settings.get(DESK_COUNTER))
@@ -214,132 +276,10 @@ class LanguagePage(SettingsPage):
     def retranslate(self) -> None:
         super().retranslate()
         self.note.setText(self.tr("Đổi ngôn ngữ ngay, không cần mở lại chương trình."))
-        _say(self.language_label, self.language, self.tr("&Ngôn ngữ giao diện:"))
+        say(self.language_label, self.language, self.tr("&Ngôn ngữ giao diện:"))
 
     def load(self, settings: Settings) -> None:
         self.language.setCurrentIndex(max(self.language.findData(settings.get(UI_LANGUAGE)), 0))
 
     def values(self) -> dict[str, Any]:
         return {UI_LANGUAGE.key: self.language.currentData()}
-
-
-class ServerPage(SettingsPage):
-    key = "server"
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.url_label, self.url = _line("settingsServerUrl")
-        self.url.setPlaceholderText("https://motcua.example.gov.vn")
-        self.test_button = named(QPushButton(), "settingsServerTest")
-        self.row(self.url_label, self.url)
-        self.form.addRow("", self.test_button)
-        self.retranslate()
-
-    def name(self) -> str:
-        return self.tr("Máy chủ")
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.note.setText(
-            self.tr("Địa chỉ máy chủ tổng hợp hồ sơ của tỉnh; để trống nếu máy làm việc độc lập.")
-        )
-        _say(self.url_label, self.url, self.tr("Địa chỉ &máy chủ:"))
-        self.test_button.setText(self.tr("Kiểm tra kết nối"))
-        self.test_button.setAccessibleName(self.tr("Kiểm tra kết nối máy chủ"))
-        unavailable(self.test_button, Reasons.sync())
-
-    def load(self, settings: Settings) -> None:
-        self.url.setText(settings.get(SERVER_URL))
-
-    def values(self) -> dict[str, Any]:
-        return {SERVER_URL.key: self.url.text().strip()}
-
-    def problem(self) -> str | None:
-        url = self.url.text().strip()
-        if url and not url.startswith(("http://", "https://")):
-            return self.tr("Địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://")
-        return None
-
-
-class PrintersPage(SettingsPage):
-    """The forms' printer and paper (printing, issue 3); the ticket printer is the queue's."""
-
-    key = "printers"
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.printer_label, self.printer = _line("settingsPrinter")
-        self.printer.setPlaceholderText("cups:Quay1, socket://192.168.1.20:9100, file:/thu-muc")
-        self.paper_label = named(QLabel(), "settingsPaperLabel")
-        self.paper = named(QComboBox(), "settingsPaper")
-        self.paper.addItem("A5", "A5")
-        self.paper.addItem("A4", "A4")
-        self.test_button = named(QPushButton(), "settingsDeviceTest_printers")
-        self.row(self.printer_label, self.printer)
-        self.row(self.paper_label, self.paper)
-        self.form.addRow("", self.test_button)
-        self.retranslate()
-
-    def name(self) -> str:
-        return self.tr("Máy in")
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.note.setText(
-            self.tr(
-                "Máy in các mẫu phiếu; để trống là máy in mặc định của máy tính. Thay đổi có hiệu lực khi mở "
-                "lại chương trình."
-            )
-        )
-        _say(self.printer_label, self.printer, self.tr("&Máy in phiếu:"))
-        _say(self.paper_label, self.paper, self.tr("&Khổ giấy phiếu:"))
-        self.test_button.setText(self.tr("In thử"))
-        self.test_button.setAccessibleName(self.tr("In thử một trang"))
-        unavailable(self.test_button, self.tr("In thử từ dòng lệnh: motcua printer test TÊN-MÁY-IN"))
-
-    def load(self, settings: Settings) -> None:
-        self.printer.setText(settings.get(PRINTING_PRINTER))
-        self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PRINTING_PAPER)), 0))
-
-    def values(self) -> dict[str, Any]:
-        return {
-            PRINTING_PRINTER.key: self.printer.text().strip(),
-            PRINTING_PAPER.key: self.paper.currentData(),
-        }
-
-
-class DevicePage(SettingsPage):
-    """A device's page before its feature lands: what it will hold, and a disabled test button."""
-
-    def __init__(self, key: str, parent: QWidget | None = None) -> None:
-        self.key = key
-        super().__init__(parent)
-        self.status = named(QLabel(), f"settingsDeviceStatus_{key}")
-        self.status.setWordWrap(True)
-        self.test_button = named(QPushButton(), f"settingsDeviceTest_{key}")
-        self.form.addRow(self.status)
-        self.form.addRow(self.test_button)
-        self.retranslate()
-
-    def name(self) -> str:
-        return {
-            "scanner": self.tr("Máy quét"),
-            "displays": self.tr("Bảng hiển thị, loa"),
-        }[self.key]
-
-    def _reason(self) -> str:
-        return {"scanner": Reasons.scanning, "displays": Reasons.displays}[self.key]()
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.note.setText(
-            {
-                "scanner": self.tr("Máy quét thành phần hồ sơ."),
-                "displays": self.tr("Bảng LED số thứ tự ở quầy và loa gọi số."),
-            }[self.key]
-        )
-        self.status.setText(self._reason())
-        self.status.setAccessibleName(self.status.text())
-        self.test_button.setText(self.tr("Thử thiết bị"))
-        self.test_button.setAccessibleName(self.tr("Thử thiết bị: {name}").format(name=self.name()))
-        unavailable(self.test_button, self._reason())
