@@ -106,7 +106,7 @@ class DisplaysPage(SettingsPage):
         self.display_button.setToolTip(self.tr("Hiện 8888 (mọi đoạn sáng) rồi số quầy trên bảng LED"))
         self.voice.setText(self.tr("Đọc số được gọi qua &loa của máy này"))
         self.voice.setAccessibleName(self.tr("Đọc số được gọi qua loa"))
-        self.voice_button.setText(self.tr("Thử &loa"))
+        self.voice_button.setText(self.tr("T&hử loa"))
         self.voice_button.setAccessibleName(self.tr("Thử loa: đọc một lần gọi số mẫu"))
 
     def load(self, settings: Settings) -> None:

@@ -75,7 +75,7 @@ class ServerPage(SettingsPage):
         self.test_button.setText(self.tr("&Kiểm tra kết nối"))
         self.test_button.setAccessibleName(self.tr("Kiểm tra kết nối máy chủ"))
         self.test_button.setToolTip(self.tr("Hỏi máy chủ /health: có trả lời không, phiên bản nào"))
-        say(self.code_label, self.code, self.tr("Mã đăng ký &một lần:"))
+        say(self.code_label, self.code, self.tr("Mã đăng ký một &lần:"))
         self.code.setPlaceholderText(self.tr("mã do quản trị máy chủ cấp"))
         self.enrol_button.setText(self.tr("Đăng ký máy"))
         self.enrol_button.setAccessibleName(self.tr("Đăng ký máy với máy chủ"))
