@@ -543,30 +543,106 @@ You can carry on working. If the error happens again, tell the technical staff a
     </message>
 </context>
 <context>
-    <name>DevicePage</name>
-    <message>
-        <source>Máy quét</source>
-        <translation>Scanner</translation>
-    </message>
+    <name>DisplaysPage</name>
     <message>
         <source>Bảng hiển thị, loa</source>
-        <translation>Displays and speakers</translation>
+        <translation>LED displays, speaker</translation>
     </message>
     <message>
-        <source>Máy quét thành phần hồ sơ.</source>
-        <translation>Scanner for dossier components.</translation>
+        <source>Bảng LED số thứ tự ở quầy và loa gọi số. Để trống cổng nếu quầy không có bảng LED. Thay đổi có hiệu lực khi mở lại chương trình.</source>
+        <translation>The counter&apos;s LED number display and the speaker that calls numbers. Leave the port empty if the counter has no LED display. Changes take effect when the program is reopened.</translation>
     </message>
     <message>
-        <source>Bảng LED số thứ tự ở quầy và loa gọi số.</source>
-        <translation>LED number displays at the counters and the calling speakers.</translation>
+        <source>&amp;Cổng bảng LED:</source>
+        <translation>LED display &amp;port:</translation>
     </message>
     <message>
-        <source>Thử thiết bị</source>
-        <translation>Test device</translation>
+        <source>Cổng COM của bảng, hoặc địa chỉ: {examples}</source>
+        <translation>The display&apos;s COM port, or an address: {examples}</translation>
     </message>
     <message>
-        <source>Thử thiết bị: {name}</source>
-        <translation>Test device: {name}</translation>
+        <source>&amp;Giao thức:</source>
+        <translation>Pro&amp;tocol:</translation>
+    </message>
+    <message>
+        <source>Đị&amp;a chỉ bảng (công tắc DIP):</source>
+        <translation>Display &amp;address (DIP switches):</translation>
+    </message>
+    <message>
+        <source>&amp;Thử bảng</source>
+        <translation>Test &amp;display</translation>
+    </message>
+    <message>
+        <source>Thử bảng LED: hiện 8888 rồi số quầy</source>
+        <translation>Test the LED display: show 8888, then the counter number</translation>
+    </message>
+    <message>
+        <source>Hiện 8888 (mọi đoạn sáng) rồi số quầy trên bảng LED</source>
+        <translation>Show 8888 (every segment lit), then the counter number on the LED display</translation>
+    </message>
+    <message>
+        <source>Đọc số được gọi qua &amp;loa của máy này</source>
+        <translation>Announce called numbers on this computer&apos;s &amp;speaker</translation>
+    </message>
+    <message>
+        <source>Đọc số được gọi qua loa</source>
+        <translation>Announce called numbers on the speaker</translation>
+    </message>
+    <message>
+        <source>T&amp;hử loa</source>
+        <translation>Test spea&amp;ker</translation>
+    </message>
+    <message>
+        <source>Thử loa: đọc một lần gọi số mẫu</source>
+        <translation>Test the speaker: announce a sample call</translation>
+    </message>
+    <message>
+        <source>Giao thức bảng LED “{name}” không có; chọn một trong: {names}.</source>
+        <translation>There is no LED display protocol “{name}”; choose one of: {names}.</translation>
+    </message>
+    <message>
+        <source>Không liệt kê được cổng COM.</source>
+        <translation>Could not list the COM ports.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn cổng của bảng LED trước.</source>
+        <translation>Choose the LED display&apos;s port first.</translation>
+    </message>
+    <message>
+        <source>Đã gửi tới bảng LED: {shown}. Hãy nhìn bảng: nếu không thấy số, kiểm tra giao thức, địa chỉ và dây nối.</source>
+        <translation>Sent to the LED display: {shown}. Look at the display: if the number does not show, check the protocol, the address and the cable.</translation>
+    </message>
+    <message>
+        <source>Cổng không hợp lệ: {detail}</source>
+        <translation>Invalid port: {detail}</translation>
+    </message>
+    <message>
+        <source>Giao thức hoặc địa chỉ không hợp lệ: {detail}</source>
+        <translation>Invalid protocol or address: {detail}</translation>
+    </message>
+    <message>
+        <source>Phần điều khiển bảng LED chưa được cài trên máy này.</source>
+        <translation>The LED display support is not installed on this computer.</translation>
+    </message>
+    <message>
+        <source>Không gửi được tới bảng LED qua {port}: {detail}</source>
+        <translation>Could not send to the LED display on {port}: {detail}</translation>
+    </message>
+    <message>
+        <source>Đã đọc: “{words}”.</source>
+        <translation>Announced: “{words}”.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa cài bộ đọc tiếng Việt espeak-ng (Debian/Ubuntu: apt-get install espeak-ng).</source>
+        <translation>No Vietnamese speech engine is installed on this computer: espeak-ng (Debian/Ubuntu: apt-get install espeak-ng).</translation>
+    </message>
+    <message>
+        <source>Máy này chưa có chương trình phát âm thanh (aplay hoặc paplay: apt-get install alsa-utils).</source>
+        <translation>This computer has no sound player (aplay or paplay: apt-get install alsa-utils).</translation>
+    </message>
+    <message>
+        <source>Không phát được âm thanh: {detail}</source>
+        <translation>Could not play the sound: {detail}</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1249,59 @@ Fee: {fee}</translation>
     </message>
 </context>
 <context>
+    <name>Hall</name>
+    <message>
+        <source>Màn hình phòng chờ cần địa chỉ máy chủ xếp hàng của đơn vị:
+    motcua config set server.url http://MAY-CHU:8400</source>
+        <translation>The hall display needs the address of the office&apos;s queue server:
+    motcua config set server.url http://SERVER:8400</translation>
+    </message>
+    <message>
+        <source>Chưa đặt mã đơn vị: motcua config set office.code MA-DON-VI</source>
+        <translation>The office code is not set: motcua config set office.code OFFICE-CODE</translation>
+    </message>
+    <message>
+        <source>MotCua — Màn hình phòng chờ</source>
+        <translation>MotCua — Waiting hall display</translation>
+    </message>
+    <message>
+        <source>MỜI CÔNG DÂN CÓ SỐ</source>
+        <translation>NOW SERVING NUMBER</translation>
+    </message>
+    <message>
+        <source>QUẦY</source>
+        <translation>COUNTER</translation>
+    </message>
+    <message>
+        <source>ĐANG PHỤC VỤ SỐ</source>
+        <translation>SERVING NUMBER</translation>
+    </message>
+    <message>
+        <source>đang kết nối…</source>
+        <translation>connecting…</translation>
+    </message>
+    <message>
+        <source>MẤT KẾT NỐI VỚI MÁY CHỦ XẾP HÀNG — các số trên màn hình có thể chưa được cập nhật</source>
+        <translation>CONNECTION TO THE QUEUE SERVER LOST — the numbers on screen may be out of date</translation>
+    </message>
+    <message>
+        <source>ĐẾN QUẦY SỐ {counter}</source>
+        <translation>PLEASE GO TO COUNTER {counter}</translation>
+    </message>
+    <message>
+        <source>{label} → quầy {counter}</source>
+        <translation>{label} → counter {counter}</translation>
+    </message>
+    <message>
+        <source>Vừa gọi:  {recent}</source>
+        <translation>Just called:  {recent}</translation>
+    </message>
+    <message>
+        <source>{prefix} {name}: {n} người chờ</source>
+        <translation>{prefix} {name}: {n} waiting</translation>
+    </message>
+</context>
+<context>
     <name>IdCheck</name>
     <message>
         <source>CCCD 12 số, CMND 9 số, hộ chiếu hoặc mã số thuế</source>
@@ -1221,6 +1350,89 @@ Fee: {fee}</translation>
     <message>
         <source>Hộ chiếu</source>
         <translation>Passport</translation>
+    </message>
+</context>
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>chưa có phần in vé</source>
+        <translation>ticket printing is not installed</translation>
+    </message>
+    <message>
+        <source>chưa cấu hình máy in vé</source>
+        <translation>no ticket printer is configured</translation>
+    </message>
+    <message>
+        <source>máy in vé: {error}</source>
+        <translation>ticket printer: {error}</translation>
+    </message>
+    <message>
+        <source>Thông thường</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <source>Người cao tuổi</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <source>Người khuyết tật</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Phụ nữ mang thai</source>
+        <translation>Pregnant woman</translation>
+    </message>
+    <message>
+        <source>Người đi cùng con nhỏ</source>
+        <translation>With a small child</translation>
+    </message>
+    <message>
+        <source>Đã đặt lịch hẹn</source>
+        <translation>Have an appointment</translation>
+    </message>
+    <message>
+        <source>MotCua — Lấy số thứ tự</source>
+        <translation>MotCua — Take a number</translation>
+    </message>
+    <message>
+        <source>LẤY SỐ THỨ TỰ</source>
+        <translation>TAKE A NUMBER</translation>
+    </message>
+    <message>
+        <source>Nếu bạn thuộc nhóm ưu tiên, chạm vào nhóm của bạn trước; rồi chạm vào lĩnh vực cần giải quyết</source>
+        <translation>If you belong to a priority group, touch your group first; then touch the service you need</translation>
+    </message>
+    <message>
+        <source>SỐ CỦA BẠN</source>
+        <translation>YOUR NUMBER</translation>
+    </message>
+    <message>
+        <source>Xong — lấy số khác</source>
+        <translation>Done — take another number</translation>
+    </message>
+    <message>
+        <source>Bạn là người tiếp theo</source>
+        <translation>You are next</translation>
+    </message>
+    <message>
+        <source>Có {n} người đang chờ trước bạn</source>
+        <translation>{n} people are waiting before you</translation>
+    </message>
+    <message>
+        <source>Vé đang được in, vui lòng nhận vé bên dưới</source>
+        <translation>Your ticket is printing, please take it below</translation>
+    </message>
+    <message>
+        <source>KHÔNG IN ĐƯỢC VÉ ({problem}) — xin hãy ghi nhớ số của bạn</source>
+        <translation>THE TICKET COULD NOT BE PRINTED ({problem}) — please remember your number</translation>
+    </message>
+    <message>
+        <source>Chưa lấy được số</source>
+        <translation>No number was issued</translation>
+    </message>
+    <message>
+        <source>Xin vui lòng thử lại hoặc hỏi cán bộ hướng dẫn</source>
+        <translation>Please try again or ask a staff member for help</translation>
     </message>
 </context>
 <context>
@@ -1738,16 +1950,48 @@ Overdue now: {overdue}</translation>
         <translation>Forms p&amp;aper:</translation>
     </message>
     <message>
-        <source>In thử</source>
-        <translation>Test print</translation>
+        <source>Máy in &amp;riêng từng loại phiếu:</source>
+        <translation>Printer per document &amp;kind:</translation>
+    </message>
+    <message>
+        <source>Ví dụ: receipt=cups:Quay1@A5; logbook=cups:Laser@A4</source>
+        <translation>For example: receipt=cups:Counter1@A5; logbook=cups:Laser@A4</translation>
+    </message>
+    <message>
+        <source>&amp;In thử</source>
+        <translation>Print &amp;test page</translation>
+    </message>
+    <message>
+        <source>In trang thử (chữ Việt, mã vạch, mã QR) ra máy in đã chọn</source>
+        <translation>Print the test page (Vietnamese text, barcode, QR code) on the chosen printer</translation>
+    </message>
+    <message>
+        <source>{name} (mặc định)</source>
+        <translation>{name} (default)</translation>
+    </message>
+    <message>
+        <source>{n} máy in tìm thấy; có thể gõ địa chỉ khác.</source>
+        <translation>{n} printers found; you may type another address.</translation>
+    </message>
+    <message>
+        <source>Không liệt kê được máy in của máy tính.</source>
+        <translation>Could not list this computer&apos;s printers.</translation>
+    </message>
+    <message>
+        <source>Đã gửi trang in thử tới {printer} (lệnh in số {job}).</source>
+        <translation>The test page was sent to {printer} (print job {job}).</translation>
+    </message>
+    <message>
+        <source>Máy in {printer} chưa nhận trang in thử (lệnh số {job} đang chờ): {error}</source>
+        <translation>The printer {printer} has not taken the test page (job {job} is waiting): {error}</translation>
+    </message>
+    <message>
+        <source>In thử không được trên {printer} (lệnh số {job}): {error}</source>
+        <translation>The test page failed on {printer} (job {job}): {error}</translation>
     </message>
     <message>
         <source>In thử một trang</source>
         <translation>Print a test page</translation>
-    </message>
-    <message>
-        <source>In thử từ dòng lệnh: motcua printer test TÊN-MÁY-IN</source>
-        <translation>Test from the command line: motcua printer test PRINTER-NAME</translation>
     </message>
 </context>
 <context>
@@ -2346,6 +2590,132 @@ Overdue now: {overdue}</translation>
     </message>
 </context>
 <context>
+    <name>ScannerPage</name>
+    <message>
+        <source>Máy quét</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Máy quét thành phần hồ sơ: màn hình quét mở máy này trước. Máy khai báo trong scanners.toml vẫn được liệt kê.</source>
+        <translation>The scanner for dossier documents: the scanning screen opens it first. Scanners declared in scanners.toml are still listed.</translation>
+    </message>
+    <message>
+        <source>&amp;Máy quét của quầy:</source>
+        <translation>Counter&apos;s &amp;scanner:</translation>
+    </message>
+    <message>
+        <source>&amp;Nguồn giấy mặc định:</source>
+        <translation>Default paper &amp;source:</translation>
+    </message>
+    <message>
+        <source>&amp;Tìm máy quét</source>
+        <translation>&amp;Find scanners</translation>
+    </message>
+    <message>
+        <source>Tìm máy quét</source>
+        <translation>Find scanners</translation>
+    </message>
+    <message>
+        <source>&amp;Quét thử</source>
+        <translation>Test s&amp;can</translation>
+    </message>
+    <message>
+        <source>Quét thử một trang</source>
+        <translation>Scan one test page</translation>
+    </message>
+    <message>
+        <source>Trang quét thử</source>
+        <translation>Test scan page</translation>
+    </message>
+    <message>
+        <source>Tìm thấy {n} máy quét: {names}.</source>
+        <translation>Found {n} scanners: {names}.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy quét nào. Kiểm tra nguồn điện, cáp USB hoặc mạng của máy quét.</source>
+        <translation>No scanner found. Check the scanner&apos;s power, USB cable or network.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn hoặc nhập máy quét trước.</source>
+        <translation>Choose or type a scanner first.</translation>
+    </message>
+    <message>
+        <source>Đã quét 1 trang từ {name}: {width} × {height} điểm ảnh, {dpi} dpi.</source>
+        <translation>Scanned 1 page from {name}: {width} × {height} pixels, {dpi} dpi.</translation>
+    </message>
+    <message>
+        <source>Quét thử không được: {reason}</source>
+        <translation>The test scan failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Scanning</name>
+    <message>
+        <source>Mặt kính</source>
+        <translation>Flatbed</translation>
+    </message>
+    <message>
+        <source>Khay nạp giấy (một mặt)</source>
+        <translation>Document feeder (one side)</translation>
+    </message>
+    <message>
+        <source>Khay nạp giấy (hai mặt)</source>
+        <translation>Document feeder (both sides)</translation>
+    </message>
+    <message>
+        <source>Tiêu chuẩn (xám, 200 dpi)</source>
+        <translation>Standard (grey, 200 dpi)</translation>
+    </message>
+    <message>
+        <source>Văn bản (đen trắng, nhỏ nhất)</source>
+        <translation>Text (black and white, smallest)</translation>
+    </message>
+    <message>
+        <source>Màu (giữ màu con dấu)</source>
+        <translation>Colour (keeps the colour of seals)</translation>
+    </message>
+    <message>
+        <source>Kẹt giấy trong khay nạp: mở nắp, lấy tờ bị kẹt ra rồi quét tiếp phần còn lại.</source>
+        <translation>Paper jam in the feeder: open the cover, take out the jammed sheet, then scan the rest.</translation>
+    </message>
+    <message>
+        <source>Khay nạp không có giấy: đặt giấy tờ vào khay rồi bấm Quét.</source>
+        <translation>The feeder is empty: put the papers in the feeder, then press Scan.</translation>
+    </message>
+    <message>
+        <source>Khay nạp hết giấy trước số trang đã đếm: kiểm tra tờ còn sót hoặc hai tờ bị kéo cùng lúc.</source>
+        <translation>The feeder ran out before the counted pages: look for a sheet left behind or two sheets pulled together.</translation>
+    </message>
+    <message>
+        <source>Nắp máy quét đang mở: đóng nắp rồi quét lại.</source>
+        <translation>The scanner&apos;s cover is open: close it and scan again.</translation>
+    </message>
+    <message>
+        <source>Máy quét không trả lời: kiểm tra nguồn điện, cáp hoặc mạng của máy.</source>
+        <translation>The scanner does not answer: check its power, cable or network.</translation>
+    </message>
+    <message>
+        <source>Máy quét đang bận việc khác: chờ một lát rồi quét lại.</source>
+        <translation>The scanner is busy with another job: wait a moment and scan again.</translation>
+    </message>
+    <message>
+        <source>Đã dừng quét.</source>
+        <translation>Scanning stopped.</translation>
+    </message>
+    <message>
+        <source>Máy quét không làm được việc này (kiểm tra nguồn giấy đã chọn).</source>
+        <translation>The scanner cannot do this (check the chosen paper source).</translation>
+    </message>
+    <message>
+        <source>Máy quét báo lỗi.</source>
+        <translation>The scanner reported an error.</translation>
+    </message>
+    <message>
+        <source>Đã giữ {n} trang quét được.</source>
+        <translation>The {n} pages scanned were kept.</translation>
+    </message>
+</context>
+<context>
     <name>ScanningScreen</name>
     <message>
         <source>Quét giấy tờ</source>
@@ -2721,16 +3091,116 @@ Overdue now: {overdue}</translation>
         <translation>Server &amp;address:</translation>
     </message>
     <message>
-        <source>Kiểm tra kết nối</source>
-        <translation>Test the connection</translation>
+        <source>Đăng ký:</source>
+        <translation>Enrolment:</translation>
+    </message>
+    <message>
+        <source>Đăng ký</source>
+        <translation>Enrolment</translation>
+    </message>
+    <message>
+        <source>&amp;Kiểm tra kết nối</source>
+        <translation>&amp;Test connection</translation>
     </message>
     <message>
         <source>Kiểm tra kết nối máy chủ</source>
         <translation>Test the server connection</translation>
     </message>
     <message>
+        <source>Hỏi máy chủ /health: có trả lời không, phiên bản nào</source>
+        <translation>Ask the server&apos;s /health: does it answer, which version</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký một &amp;lần:</source>
+        <translation>&amp;One-time enrolment code:</translation>
+    </message>
+    <message>
+        <source>mã do quản trị máy chủ cấp</source>
+        <translation>the code from the server&apos;s administrator</translation>
+    </message>
+    <message>
+        <source>Đăng ký máy</source>
+        <translation>Enrol this desk</translation>
+    </message>
+    <message>
+        <source>Đăng ký máy với máy chủ</source>
+        <translation>Enrol this desk with the server</translation>
+    </message>
+    <message>
         <source>Địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://</source>
         <translation>The server address must start with http:// or https://</translation>
+    </message>
+    <message>
+        <source>Đang đọc…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>Máy đã đăng ký với {url} (đơn vị {office}, mã máy {device}).</source>
+        <translation>This desk is enrolled with {url} (office {office}, device {device}).</translation>
+    </message>
+    <message>
+        <source>Máy chưa đăng ký với máy chủ. Nhập mã đăng ký một lần, hoặc chạy lệnh: {command}</source>
+        <translation>This desk is not enrolled with a server. Enter a one-time enrolment code, or run: {command}</translation>
+    </message>
+    <message>
+        <source>Hãy nhập địa chỉ máy chủ trước.</source>
+        <translation>Enter the server&apos;s address first.</translation>
+    </message>
+    <message>
+        <source>Kết nối được: máy chủ MotCua phiên bản {version} đang hoạt động.</source>
+        <translation>Connected: MotCua server version {version} is running.</translation>
+    </message>
+    <message>
+        <source>Máy chủ MotCua phiên bản {version} trả lời nhưng chưa sẵn sàng (cơ sở dữ liệu của máy chủ không truy cập được): báo quản trị máy chủ.</source>
+        <translation>MotCua server version {version} answers but is not ready (it cannot reach its database): tell the server&apos;s administrator.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được: máy chủ từ chối kết nối (không có chương trình nào nghe ở địa chỉ và cổng này). Kiểm tra địa chỉ, cổng, hoặc máy chủ chưa chạy.</source>
+        <translation>Not reachable: the connection was refused (nothing listens at this address and port). Check the address and port, or whether the server is running.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được: không tìm thấy tên máy chủ. Kiểm tra địa chỉ hoặc DNS.</source>
+        <translation>Not reachable: the server&apos;s name was not found. Check the address or DNS.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được: máy chủ không trả lời trong thời gian chờ (tường lửa hoặc mất mạng).</source>
+        <translation>Not reachable: the server did not answer in time (a firewall, or the network is down).</translation>
+    </message>
+    <message>
+        <source>Không kết nối được: chứng chỉ bảo mật (TLS) của máy chủ không được tin cậy hoặc không khớp.</source>
+        <translation>Not reachable: the server&apos;s TLS certificate is not trusted or does not match.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ này trả lời nhưng không phải máy chủ MotCua (mã {status}): có thể là trang đăng nhập Wi-Fi, proxy hoặc sai địa chỉ.</source>
+        <translation>This address answers, but it is not a MotCua server (code {status}): a Wi-Fi login page, a proxy, or a wrong address.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được: {detail}</source>
+        <translation>Not reachable: {detail}</translation>
+    </message>
+    <message>
+        <source>Lưu ý: máy đang đăng ký với một máy chủ khác ({url}).</source>
+        <translation>Note: this desk is enrolled with another server ({url}).</translation>
+    </message>
+    <message>
+        <source>Hãy nhập mã đăng ký một lần.</source>
+        <translation>Enter the one-time enrolment code.</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký máy với {url}. Bấm Lưu để ghi địa chỉ máy chủ.</source>
+        <translation>This desk is enrolled with {url}. Press Save to keep the server&apos;s address.</translation>
+    </message>
+    <message>
+        <source>Máy tính này không có kho khoá của hệ điều hành để giữ mã máy. Đăng ký bằng dòng lệnh, giữ mã trong tệp: {command}</source>
+        <translation>This computer has no OS keyring to keep the desk&apos;s token. Enrol on the command line, with the token in a file: {command}</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ để đăng ký: {message}</source>
+        <translation>Could not reach the server to enrol: {message}</translation>
+    </message>
+    <message>
+        <source>Máy chủ không nhận mã đăng ký: {message}</source>
+        <translation>The server refused the enrolment code: {message}</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +3243,14 @@ Overdue now: {overdue}</translation>
     <message>
         <source>Ghi chú</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Đang thử…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
     </message>
 </context>
 <context>

@@ -110,3 +110,39 @@ def test_switching_language_relabels_the_open_window_and_keeps_the_work(
     assert page.decision.submit.text() == "Tiếp nhận hồ sơ (Ctrl+Enter)"
     assert model.index(0, Column.STATUS).data() in {"Đã tiếp nhận", "Chờ bổ sung", "Từ chối"}
     assert Status.RECEIVED.value == "received"
+
+
+def test_the_scanner_faults_the_hall_the_kiosk_and_the_device_settings_show_in_english(
+    qtbot: QtBot, desk_window: MainWindow, translations: Translations
+) -> None:
+    from app.domain.scanning.faults import ScannerError, ScannerFault
+    from app.domain.scanning.model import Source
+    from ui.hall.window import HallWindow
+    from ui.kiosk.window import KioskWindow, priority_label
+    from ui.scanning.texts import describe_scanner_error, source_label
+    from ui.settings.dialog import SettingsDialog
+
+    assert translations.switch("en")
+    assert source_label(Source.FLATBED) == "Flatbed"
+    error = ScannerError(ScannerFault.JAMMED, "jam", device="sane:test", pages=2)
+    assert describe_scanner_error(error) == (
+        "Paper jam in the feeder: open the cover, take out the jammed sheet, then scan the rest. "
+        "The 2 pages scanned were kept."
+    )
+    hall = HallWindow("Office")
+    qtbot.addWidget(hall)
+    assert hall.windowTitle() == "MotCua — Waiting hall display"
+    assert hall.invite.text() == "NOW SERVING NUMBER"
+    services = [{"code": "Q1", "prefix": "A", "name": "Civil status", "waiting": 2}]
+    kiosk = KioskWindow("Office", services, lambda *_a: {}, lambda *_a: None)
+    qtbot.addWidget(kiosk)
+    assert kiosk.windowTitle() == "MotCua — Take a number"
+    assert kiosk.your_number.text() == "YOUR NUMBER"
+    assert priority_label("elderly") == "Elderly"
+    assert desk_window.settings is not None
+    dialog = SettingsDialog(desk_window.settings, desk_window.tasks, desk_window)
+    qtbot.addWidget(dialog)
+    names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert names[-3:] == ["Printers", "Scanner", "LED displays, speaker"]
+    assert dialog.pages[3].test_button.text() == "&Test connection"
+    qtbot.waitUntil(desk_window.tasks.is_idle, timeout=20_000)

@@ -10,7 +10,7 @@ import argparse
 import logging
 import shutil
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -26,12 +26,15 @@ HEADLESS = ("offscreen", "minimal")
 
 def hall_problem(settings: Settings) -> str | None:
     if not settings.get(SERVER_URL):
-        return (
+        return QCoreApplication.translate(
+            "Hall",
             "Màn hình phòng chờ cần địa chỉ máy chủ xếp hàng của đơn vị:\n"
-            "    motcua config set server.url http://MAY-CHU:8400"
+            "    motcua config set server.url http://MAY-CHU:8400",
         )
     if not settings.get(OFFICE_CODE):
-        return "Chưa đặt mã đơn vị: motcua config set office.code MA-DON-VI"
+        return QCoreApplication.translate(
+            "Hall", "Chưa đặt mã đơn vị: motcua config set office.code MA-DON-VI"
+        )
     return None
 
 

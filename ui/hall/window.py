@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -59,7 +59,7 @@ class HallWindow(QWidget):
     def __init__(self, office_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hallWindow")
-        self.setWindowTitle("MotCua — Màn hình phòng chờ")
+        self.setWindowTitle(QCoreApplication.translate("Hall", "MotCua — Màn hình phòng chờ"))
         self.setStyleSheet(f"QWidget#hallWindow {{ background: {BACKGROUND}; }}")
         self.setAutoFillBackground(True)
         self.services: dict[str, dict[str, Any]] = {}
@@ -85,7 +85,9 @@ class HallWindow(QWidget):
         # The call panel: the newest call, biggest thing on the screen.
         self.call_panel = QFrame()
         self.call_panel.setObjectName("callPanel")
-        self.invite = _label("MỜI CÔNG DÂN CÓ SỐ", name="invite", color=MUTED, bold=True)
+        self.invite = _label(
+            QCoreApplication.translate("Hall", "MỜI CÔNG DÂN CÓ SỐ"), name="invite", color=MUTED, bold=True
+        )
         self.called_number = _label("—", name="calledNumber", color=ACCENT, bold=True)
         self.called_counter = _label("", name="calledCounter", bold=True)
         for label in (self.invite, self.called_number, self.called_counter):
@@ -106,8 +108,13 @@ class HallWindow(QWidget):
         self.counter_grid = QGridLayout(self.counter_panel)
         self.counter_grid.setContentsMargins(24, 16, 24, 16)
         self.counter_heading = (
-            _label("QUẦY", name="counterHeading", color=MUTED, bold=True),
-            _label("ĐANG PHỤC VỤ SỐ", name="numberHeading", color=MUTED, bold=True),
+            _label(QCoreApplication.translate("Hall", "QUẦY"), name="counterHeading", color=MUTED, bold=True),
+            _label(
+                QCoreApplication.translate("Hall", "ĐANG PHỤC VỤ SỐ"),
+                name="numberHeading",
+                color=MUTED,
+                bold=True,
+            ),
         )
         self.counter_rows: dict[int, tuple[QLabel, QLabel]] = {}
 
@@ -150,7 +157,7 @@ class HallWindow(QWidget):
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
         self._tick()
-        self.set_link(False, "đang kết nối…")
+        self.set_link(False, QCoreApplication.translate("Hall", "đang kết nối…"))
         self._paint_call(False)
 
     # -- incoming ----------------------------------------------------------------------------------------
@@ -195,14 +202,19 @@ class HallWindow(QWidget):
         self.banner.setVisible(not up)
         detail = f" ({reason})" if reason else ""
         self.banner.setText(
-            "MẤT KẾT NỐI VỚI MÁY CHỦ XẾP HÀNG — các số trên màn hình có thể chưa được cập nhật" + detail
+            QCoreApplication.translate(
+                "Hall", "MẤT KẾT NỐI VỚI MÁY CHỦ XẾP HÀNG — các số trên màn hình có thể chưa được cập nhật"
+            )
+            + detail
         )
 
     # -- drawing -----------------------------------------------------------------------------------------
 
     def _show_call(self, label: str, counter: int, *, flash: bool) -> None:
         self.called_number.setText(label)
-        self.called_counter.setText(f"ĐẾN QUẦY SỐ {counter}")
+        self.called_counter.setText(
+            QCoreApplication.translate("Hall", "ĐẾN QUẦY SỐ {counter}").format(counter=counter)
+        )
         if flash:
             self._flashes = FLASH_COUNT
             self._flash_timer.start()
@@ -248,11 +260,20 @@ class HallWindow(QWidget):
         for row in range(self.counter_grid.rowCount()):  # only the row under the last counter stretches
             self.counter_grid.setRowStretch(row, 0)
         self.counter_grid.setRowStretch(min(len(self.counters), MAX_COUNTERS_SHOWN) + 1, 1)
-        recent = "   ".join(f"{label} → quầy {counter}" for label, counter in self.recent[:RECENT_SHOWN])
-        self.recent_label.setText(f"Vừa gọi:  {recent}" if recent else "Vừa gọi:  —")
+        recent = "   ".join(
+            QCoreApplication.translate("Hall", "{label} → quầy {counter}").format(
+                label=label, counter=counter
+            )
+            for label, counter in self.recent[:RECENT_SHOWN]
+        )
+        self.recent_label.setText(
+            QCoreApplication.translate("Hall", "Vừa gọi:  {recent}").format(recent=recent or "—")
+        )
         # No-break spaces inside an entry: a line wraps between services, never inside one.
         waiting = "   ·   ".join(
-            f"{s['prefix']} {s['name']}: {s['waiting']} người chờ".replace(" ", "\u00a0")
+            QCoreApplication.translate("Hall", "{prefix} {name}: {n} người chờ")
+            .format(prefix=s["prefix"], name=s["name"], n=s["waiting"])
+            .replace(" ", "\u00a0")
             for s in self.services.values()
         )
         self.waiting_label.setText(waiting)

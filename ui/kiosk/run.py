@@ -8,6 +8,7 @@ import argparse
 import logging
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from app.bootstrap import Desk
@@ -54,7 +55,7 @@ class KioskIssuer:
             from printing.runner import JobRunner
             from printing.wiring import open_printing
         except ImportError:
-            return "chưa có phần in vé"
+            return QCoreApplication.translate("Kiosk", "chưa có phần in vé")
         try:
             printing = open_printing(self.desk)
             data = ticket_data(
@@ -68,8 +69,8 @@ class KioskIssuer:
             JobRunner(printing).run_once()
         except DomainError as exc:
             if "no ticket printer" in str(exc):
-                return "chưa cấu hình máy in vé"
-            return f"máy in vé: {exc}"
+                return QCoreApplication.translate("Kiosk", "chưa cấu hình máy in vé")
+            return QCoreApplication.translate("Kiosk", "máy in vé: {error}").format(error=exc)
         return None
 
 

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,14 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PRIORITIES = (
-    ("normal", "Thông thường"),
-    ("elderly", "Người cao tuổi"),
-    ("disabled", "Người khuyết tật"),
-    ("pregnant", "Phụ nữ mang thai"),
-    ("small_child", "Người đi cùng con nhỏ"),
-    ("appointment", "Đã đặt lịch hẹn"),
-)
+PRIORITIES = ("normal", "elderly", "disabled", "pregnant", "small_child", "appointment")
+
+
+def priority_label(code: str) -> str:
+    return {
+        "normal": QCoreApplication.translate("Kiosk", "Thông thường"),
+        "elderly": QCoreApplication.translate("Kiosk", "Người cao tuổi"),
+        "disabled": QCoreApplication.translate("Kiosk", "Người khuyết tật"),
+        "pregnant": QCoreApplication.translate("Kiosk", "Phụ nữ mang thai"),
+        "small_child": QCoreApplication.translate("Kiosk", "Người đi cùng con nhỏ"),
+        "appointment": QCoreApplication.translate("Kiosk", "Đã đặt lịch hẹn"),
+    }[code]
+
+
 RESULT_SHOWN_MS = 12_000
 BACKGROUND = "#f4f7fb"
 BLUE = "#0b5cad"
@@ -68,7 +74,7 @@ class KioskWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("kioskWindow")
-        self.setWindowTitle("MotCua — Lấy số thứ tự")
+        self.setWindowTitle(QCoreApplication.translate("Kiosk", "MotCua — Lấy số thứ tự"))
         self.setStyleSheet(
             f"QWidget#kioskWindow {{ background: {BACKGROUND}; }}"
             "QPushButton { border-radius: 14px; }"
@@ -97,11 +103,15 @@ class KioskWindow(QWidget):
         office.setWordWrap(True)
         office.setFont(_font(self, 26, bold=True))
         office.setStyleSheet(f"color: {BLUE};")
-        title = QLabel("LẤY SỐ THỨ TỰ")
+        title = QLabel(QCoreApplication.translate("Kiosk", "LẤY SỐ THỨ TỰ"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setFont(_font(self, 52, bold=True))
         hint = QLabel(
-            "Nếu bạn thuộc nhóm ưu tiên, chạm vào nhóm của bạn trước; rồi chạm vào lĩnh vực cần giải quyết"
+            QCoreApplication.translate(
+                "Kiosk",
+                "Nếu bạn thuộc nhóm ưu tiên, chạm vào nhóm của bạn trước; "
+                "rồi chạm vào lĩnh vực cần giải quyết",
+            )
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
@@ -110,8 +120,8 @@ class KioskWindow(QWidget):
         self.priority_group = QButtonGroup(self)
         self.priority_group.setExclusive(True)
         priorities = QHBoxLayout()
-        for index, (code, text) in enumerate(PRIORITIES):
-            button = QPushButton(text)
+        for index, code in enumerate(PRIORITIES):
+            button = QPushButton(priority_label(code))
             button.setObjectName(f"priority_{code}")
             button.setProperty("role", "priority")
             button.setProperty("code", code)
@@ -145,7 +155,7 @@ class KioskWindow(QWidget):
         choose.addLayout(priorities)
         choose.addLayout(grid, 1)
 
-        self.your_number = QLabel("SỐ CỦA BẠN")
+        self.your_number = QLabel(QCoreApplication.translate("Kiosk", "SỐ CỦA BẠN"))
         self.number = QLabel()
         self.number.setObjectName("issuedNumber")
         self.service_line = QLabel()
@@ -163,7 +173,7 @@ class KioskWindow(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setFont(_font(self, size, bold=bold))
         self.number.setStyleSheet(f"color: {BLUE};")
-        self.back = QPushButton("Xong — lấy số khác")
+        self.back = QPushButton(QCoreApplication.translate("Kiosk", "Xong — lấy số khác"))
         self.back.setProperty("role", "priority")
         self.back.setFont(_font(self, 26, bold=True))
         self.back.setMinimumHeight(80)
@@ -216,13 +226,21 @@ class KioskWindow(QWidget):
         self.service_line.setText(service.get("name", ticket["service"]))
         waiting = int(ticket.get("waiting", 0))
         self.waiting_line.setText(
-            "Bạn là người tiếp theo" if waiting == 0 else f"Có {waiting} người đang chờ trước bạn"
+            QCoreApplication.translate("Kiosk", "Bạn là người tiếp theo")
+            if waiting == 0
+            else QCoreApplication.translate("Kiosk", "Có {n} người đang chờ trước bạn").format(n=waiting)
         )
         if problem is None:
-            self.print_line.setText("Vé đang được in, vui lòng nhận vé bên dưới")
+            self.print_line.setText(
+                QCoreApplication.translate("Kiosk", "Vé đang được in, vui lòng nhận vé bên dưới")
+            )
             self.print_line.setStyleSheet(f"color: {BLUE};")
         else:
-            self.print_line.setText(f"KHÔNG IN ĐƯỢC VÉ ({problem}) — xin hãy ghi nhớ số của bạn")
+            self.print_line.setText(
+                QCoreApplication.translate(
+                    "Kiosk", "KHÔNG IN ĐƯỢC VÉ ({problem}) — xin hãy ghi nhớ số của bạn"
+                ).format(problem=problem)
+            )
             self.print_line.setStyleSheet(f"color: {ALERT};")
         self.stack.setCurrentWidget(self.result_page)
         self._timer.start(RESULT_SHOWN_MS)
@@ -231,8 +249,10 @@ class KioskWindow(QWidget):
     def _show_failure(self, message: str) -> None:
         self.busy = False
         self.number.setText("—")
-        self.service_line.setText("Chưa lấy được số")
-        self.waiting_line.setText("Xin vui lòng thử lại hoặc hỏi cán bộ hướng dẫn")
+        self.service_line.setText(QCoreApplication.translate("Kiosk", "Chưa lấy được số"))
+        self.waiting_line.setText(
+            QCoreApplication.translate("Kiosk", "Xin vui lòng thử lại hoặc hỏi cán bộ hướng dẫn")
+        )
         self.print_line.setText(message)
         self.print_line.setStyleSheet(f"color: {ALERT};")
         self.stack.setCurrentWidget(self.result_page)
