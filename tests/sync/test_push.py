@@ -244,10 +244,6 @@ def test_two_desks_changing_one_dossier_make_a_conflict_not_an_overwrite(make_de
     assert json.loads(run_cli("admin", "verify-audit", "--json", env=server.env()).stdout)["ok"]
 
 
-@pytest.mark.parametrize(
-    "moment",
-    [datetime(1970, 1, 1, 0, 5, tzinfo=UTC), datetime.now(UTC).replace(microsecond=0) + timedelta(days=730)],
-)
 def dossier_state(desk: Any, code: str) -> tuple[str, int]:
     with desk.database.engine.connect() as connection:
         row = connection.execute(
@@ -259,7 +255,6 @@ def dossier_state(desk: Any, code: str) -> tuple[str, int]:
 def desk_hashes(desk: Any, code: str) -> list[str]:
     from app.storage.event_store import event_from_row
 
-    uid_and_id = None
     with desk.database.engine.connect() as connection:
         uid_and_id = connection.execute(
             select(dossiers.c.uid, dossiers.c.id).where(dossiers.c.code == code)
@@ -272,6 +267,10 @@ def desk_hashes(desk: Any, code: str) -> list[str]:
     return [event_hash(event_from_row(r, uid_and_id.uid)) for r in rows]
 
 
+@pytest.mark.parametrize(
+    "moment",
+    [datetime(1970, 1, 1, 0, 5, tzinfo=UTC), datetime.now(UTC).replace(microsecond=0) + timedelta(days=730)],
+)
 def test_absurd_device_clocks_are_data_flagged_and_do_not_reorder(
     make_desk, server, moment: datetime
 ) -> None:
