@@ -49,7 +49,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     app = FastAPI(title="MotCua sync server", version=server_version(), lifespan=lifespan)
     app.include_router(health_router)
-    app.include_router(queue_router)
+    # Desks' pushes are the busiest requests: their routes are tried first (the paths do not overlap).
     app.include_router(sync_router)
+    app.include_router(queue_router)
     app.include_router(lookup_router)
     return app

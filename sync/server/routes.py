@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import Any
 
+import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -226,7 +227,7 @@ async def push_batch(request: Request) -> JSONResponse:
             }
         )
 
-    return await run_in_threadpool(work)
+    return await anyio.to_thread.run_sync(work, limiter=services.push_limiter)
 
 
 # ----- files --------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ PROTOCOL = "motcua-sync/1"  # every answer of the server carries it: a captive p
 PROTOCOL_HEADER = "X-Motcua-Sync"
 EVENT_SCHEMA_VERSION = 1
 DOSSIER_STREAM = "dossier"
+_HEX = frozenset("0123456789abcdef")
 
 
 class Verdict(StrEnum):
@@ -70,7 +71,7 @@ def event_from_body(body: Any) -> DossierEvent:
         if occurred_at is None:
             raise ValueError("occurred_at is missing")
         uid, seq, payload, actor = body["dossier"], body["seq"], body["payload"], body["actor"]
-        if not isinstance(uid, str) or len(uid) != 32 or any(c not in "0123456789abcdef" for c in uid):
+        if not isinstance(uid, str) or len(uid) != 32 or not _HEX.issuperset(uid):
             raise ValueError("dossier must be 32 lower-case hex digits")
         if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
             raise ValueError("seq must be a whole number from 1")
