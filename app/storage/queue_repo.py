@@ -13,7 +13,19 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, func, insert, select, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    case,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.domain.errors import ConcurrentChange, NotFound
@@ -161,6 +173,7 @@ def _event_row(event: TicketEvent, ticket_id: int) -> dict[str, Any]:
 class SqlTicketRepository:
     def __init__(self, connection: Connection, tables: QueueTables, outbox: Table | None = None) -> None:
         self._c = connection
+        self._tables = tables
         self._t = tables.tickets
         self._e = tables.events
         self._outbox = outbox
@@ -361,6 +374,10 @@ class SqlTicketRepository:
             where.append(t.c.origin == origin)
         return [_ticket(r) for r in self._c.execute(select(t).where(and_(*where)).order_by(t.c.id))]
 
+    def report_rows(self, office_code: str, first: date, last: date) -> list[tuple[Any, ...]]:
+        """For the queue report (app/services/queue/report.py): see `report_rows` below."""
+        return report_rows(self._c, self._tables, office_code, first, last)
+
     def has_event(self, uid: str, seq: int) -> bool:
         t, e = self._t, self._e
         found = self._c.execute(
@@ -520,3 +537,30 @@ def _number_statement(n: Table, dialect: str, rows: list[dict[str, Any]], first_
         index_elements=[n.c.office_code, n.c.day, n.c.prefix, n.c.block],
         set_={"last": n.c.last + insert_.excluded.last - bindparam("first_before", first_before)},
     ).returning(n.c.prefix, n.c.last)
+
+
+def report_rows(
+    connection: Connection, tables: QueueTables, office_code: str, first: date, last: date
+) -> list[tuple[Any, ...]]:
+    """The events of an office's tickets issued on local days first..last, in ticket then seq order, as
+    the plain tuples `app.services.queue.report.ReportRow` describes (times as UTC milliseconds: a month
+    of a busy office is half a million rows, and making datetimes of them would cost more than the
+    report itself)."""
+    t, e = tables.tickets, tables.events
+    statement = (
+        select(
+            t.c.id,
+            t.c.day,
+            t.c.priority,
+            t.c.service_code,
+            e.c.type,
+            type_coerce(e.c.occurred_at, BigInteger),
+            e.c.counter_number,
+            e.c.actor,
+            case((e.c.type == TicketEventType.TRANSFERRED.value, e.c.payload), else_=None),
+        )
+        .select_from(t.join(e, e.c.ticket_id == t.c.id))
+        .where(t.c.office_code == office_code, t.c.day >= first.isoformat(), t.c.day <= last.isoformat())
+        .order_by(t.c.id, e.c.seq)
+    )
+    return [tuple(row) for row in connection.execute(statement)]
