@@ -426,38 +426,38 @@ def many_desks(
     }
 
 
-class DeskConnection:
-    """One desk's keep-alive HTTP/1.1 connection, as lean as a client can be: the 50 desks of the bench
-    share this one process and its event loop, and with httpx (~4-5 ms of CPU per request) the loop
-    itself became the queue: an answer already in its socket waited behind the other desks' requests
-    being built, and was timed late. A desk on its own PC pays its client's cost on its own CPU."""
+class DeskClient:
+    """One desk's HTTP/1.1 client, as lean as a client can be. The 50 desks of the bench share this one
+    process and its event loop: with httpx (~4-5 ms of CPU per request) the loop itself became the queue,
+    and an answer already in its socket waited behind the other desks' requests being built, so it was
+    timed late; a desk on its own PC pays its client's cost on its own CPU.
+
+    Each push opens its own connection, as each sync cycle of a desk does (sync/client/background.py: a
+    new HTTPS client per cycle); the connection time counts in the latency. Connections kept across
+    rounds stayed with the uvicorn worker that accepted them in the first burst, often 35 against 15."""
 
     def __init__(self, base: str, token: str) -> None:
         self.host, _, port = base.removeprefix("http://").partition(":")
         self.port = int(port)
         self.head = (
             f"POST /sync/v1/push HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
-            f"Authorization: Bearer {token}\r\nContent-Type: application/json\r\n"
+            f"Authorization: Bearer {token}\r\nContent-Type: application/json\r\nConnection: close\r\n"
         ).encode()
-        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
     async def post(self, body: bytes) -> tuple[int, Any]:
-        if self.streams is None:
-            self.streams = await asyncio.open_connection(self.host, self.port)
-        reader, writer = self.streams
-        writer.write(self.head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        head = await reader.readuntil(b"\r\n\r\n")
-        lines = head.decode("latin-1").split("\r\n")
-        status = int(lines[0].split()[1])
-        length = next(
-            int(v) for k, _, v in (x.partition(":") for x in lines[1:]) if k.lower() == "content-length"
-        )
-        return status, json.loads(await reader.readexactly(length))
-
-    async def close(self) -> None:
-        if self.streams is not None:
-            self.streams[1].close()
-            await self.streams[1].wait_closed()
+        reader, writer = await asyncio.open_connection(self.host, self.port)
+        try:
+            writer.write(self.head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            head = await reader.readuntil(b"\r\n\r\n")
+            lines = head.decode("latin-1").split("\r\n")
+            status = int(lines[0].split()[1])
+            length = next(
+                int(v) for k, _, v in (x.partition(":") for x in lines[1:]) if k.lower() == "content-length"
+            )
+            return status, json.loads(await reader.readexactly(length))
+        finally:
+            writer.close()
+            await writer.wait_closed()
 
 
 async def _push_all(
@@ -468,31 +468,27 @@ async def _push_all(
     encoded before the clock starts: a desk does that on its own CPU."""
     latencies: list[float] = []
     verdicts: list[str] = []
-    connections = [DeskConnection(base, token) for token, _ in plans]
+    clients = [DeskClient(base, token) for token, _ in plans]
     encoded = [[json.dumps(body).encode() for body in bodies] for _, bodies in plans]
 
-    async def one(connection: DeskConnection, body: bytes) -> None:
+    async def one(client: DeskClient, body: bytes) -> None:
         began = time.perf_counter()
-        status, answer = await connection.post(body)
+        status, answer = await client.post(body)
         latencies.append((time.perf_counter() - began) * 1000)
         if status != 200:
             raise RuntimeError(f"push answered {status}: {answer}")
         verdicts.extend(v["verdict"] for v in answer["verdicts"])
 
-    try:
-        rounds = max(len(bodies) for bodies in encoded)
-        for number in range(rounds):
-            await asyncio.gather(
-                *(
-                    one(connection, bodies[number])
-                    for connection, bodies in zip(connections, encoded, strict=True)
-                    if number < len(bodies)
-                )
+    rounds = max(len(bodies) for bodies in encoded)
+    for number in range(rounds):
+        await asyncio.gather(
+            *(
+                one(client, bodies[number])
+                for client, bodies in zip(clients, encoded, strict=True)
+                if number < len(bodies)
             )
-            await asyncio.sleep(pause)
-    finally:
-        for connection in connections:
-            await connection.close()
+        )
+        await asyncio.sleep(pause)
     return latencies, verdicts
 
 
