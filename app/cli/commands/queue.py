@@ -1,4 +1,4 @@
-"""motcua queue setup|call|recall|start|complete|no-show|recycle|hold|resume|transfer|walk-in|status"""
+"""motcua queue setup|call|recall|start|complete|no-show|recycle|hold|resume|transfer|walk-in|status|report"""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ COUNTER_ACTIONS = {
     "recycle": ("recycle", "put the current ticket back at the end of its line"),
     "hold": ("hold", "set the current ticket aside (the citizen fetches a paper)"),
 }
+
+
+# app.services.queue.report.GROUPINGS, spelled here so that `--help` imports nothing
+REPORT_GROUPINGS = ("service", "counter", "officer", "hour", "day", "priority")
 
 
 def register(subparsers: Any) -> None:
@@ -65,6 +69,26 @@ def register(subparsers: Any) -> None:
     status.add_argument("--day", help="YYYY-MM-DD (default: today, local time)")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=run_status)
+
+    report = actions.add_parser(
+        "report", help="waiting, walking, service and idle times for supervisors (local days)"
+    )
+    report.add_argument("--from", dest="first", metavar="DATE", help="first day, YYYY-MM-DD (default: today)")
+    report.add_argument("--to", dest="last", metavar="DATE", help="last day, YYYY-MM-DD (default: --from)")
+    report.add_argument(
+        "--by", default="service", choices=REPORT_GROUPINGS, help="one line per ... (default: service)"
+    )
+    report.add_argument(
+        "--service-level",
+        type=float,
+        default=15.0,
+        metavar="MIN",
+        help="count tickets that waited longer than this many minutes (default: 15)",
+    )
+    output = report.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--out", metavar="FILE", help="write the table to FILE.xlsx or FILE.csv")
+    report.set_defaults(handler=run_report)
 
 
 def _counter_options(parser: argparse.ArgumentParser) -> None:
@@ -198,3 +222,92 @@ def run_status(args: argparse.Namespace) -> int:
     ]
     emit(data, args.json, "\n".join(lines))
     return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.cli.common import emit, local_date, open_desk, usage_error
+    from app.services.queue.report import queue_report, report_table
+    from app.storage.queue_wiring import desk_queue
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
+        raise usage_error(f"--out {args.out!r}: give a file name ending in .xlsx or .csv")
+    if out is not None and not out.parent.is_dir():
+        raise usage_error(f"--out {args.out!r}: folder {str(out.parent)!r} does not exist")
+    if not 0 < args.service_level <= 24 * 60:
+        raise usage_error(f"--service-level {args.service_level:g}: give minutes above 0 and at most 1440")
+    first = local_date(args.first, "--from") if args.first else None
+    last = local_date(args.last, "--to") if args.last else None
+    with open_desk() as desk:
+        ctx = desk_queue(desk)
+        first = first or ctx.day()
+        last = last or first
+        if last < first:
+            raise usage_error(f"--to {last.isoformat()} is before --from {first.isoformat()}")
+        report = queue_report(ctx, first, last, by=args.by, service_level_min=args.service_level)
+    rows = report_table(report)
+    if out is not None:
+        _write_table(out, report.office_code, f"{first.isoformat()} to {last.isoformat()}", rows)
+        print(f"wrote {out} ({len(report.groups)} lines by {args.by}, the total and the priority classes)")
+        return 0
+    emit(report.as_dict(), args.json, _report_text(report.office_code, first, last, args.by, rows))
+    return 0
+
+
+def _report_text(office: str, first: Any, last: Any, by: str, rows: list[list[Any]]) -> str:
+    def m(value: Any) -> str:
+        return "-" if value is None else f"{value:g}"
+
+    lines = [
+        f"{office}  {first.isoformat()} to {last.isoformat()}  by {by}  (times in minutes: median / p90)",
+        f"{'':<24} {'issued':>6} {'served':>6} {'no-show':>8} {'wait':>13} {'walk':>13} {'service':>13}"
+        f" {'idle':>7}",
+    ]
+    for row in rows:
+        label, issued, walk_ins, served, no_show, no_show_pct = row[:6]
+        wait, walk, service = (f"{m(row[i])} / {m(row[i + 2])}" for i in (8, 12, 16))
+        absent = f"{no_show} ({m(no_show_pct)}%)" if no_show_pct is not None else str(no_show)
+        lines.append(
+            f"{str(label)[:24]:<24} {issued + walk_ins:>6} {served:>6} {absent:>8} {wait:>13} {walk:>13}"
+            f" {service:>13} {m(row[22]):>7}"
+        )
+    return "\n".join(lines)
+
+
+def _write_table(path: Any, office: str, period: str, rows: list[list[Any]]) -> None:
+    """CSV (UTF-8 with a BOM, so that Excel shows Vietnamese names) or XLSX; written to a temporary file
+    and renamed, so a failed export leaves no half file behind."""
+    import csv
+
+    from app.services.queue.report import TABLE_HEADERS
+
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        if path.suffix.lower() == ".csv":
+            with partial.open("w", newline="", encoding="utf-8-sig") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(TABLE_HEADERS)
+                writer.writerows(["" if v is None else v for v in row] for row in rows)
+        else:
+            from openpyxl import Workbook
+            from openpyxl.styles import Font
+
+            book = Workbook()
+            sheet = book.active
+            assert sheet is not None
+            sheet.title = "Queue report"
+            sheet.append([f"Queue report, office {office}, {period}"])
+            sheet["A1"].font = Font(bold=True)
+            sheet.append(list(TABLE_HEADERS))
+            for cell in sheet[2]:
+                cell.font = Font(bold=True)
+            for row in rows:
+                sheet.append(row)
+            sheet.column_dimensions["A"].width = 28
+            sheet.freeze_panes = "B3"
+            book.save(partial)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -534,3 +534,64 @@ def queue_report(
 def today_range(ctx: QueueContext) -> tuple[date, date]:
     day = ctx.day()
     return day, day
+
+
+# -- as a table (CLI text, CSV, XLSX) --------------------------------------------------------------------
+
+TABLE_HEADERS = (
+    "group",
+    "issued",
+    "walk-ins",
+    "served",
+    "no-show",
+    "no-show %",
+    "transferred",
+    "recycled",
+    "wait median (min)",
+    "wait mean (min)",
+    "wait p90 (min)",
+    "wait max (min)",
+    "walk median (min)",
+    "walk mean (min)",
+    "walk p90 (min)",
+    "walk max (min)",
+    "service median (min)",
+    "service mean (min)",
+    "service p90 (min)",
+    "service max (min)",
+    "over service level",
+    "over service level %",
+    "idle (min)",
+)
+
+
+def _minutes(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 60, 1)
+
+
+def table_row(label: str, g: GroupFigures) -> list[str | int | float | None]:
+    times: list[str | int | float | None] = []
+    for d in (g.wait, g.walk, g.service):
+        times += [_minutes(d.median_s), _minutes(d.mean_s), _minutes(d.p90_s), _minutes(d.max_s)]
+    return [
+        label,
+        g.issued,
+        g.walk_ins,
+        g.served,
+        g.no_show,
+        g.no_show_pct,
+        g.transferred,
+        g.recycled,
+        *times,
+        g.over_service_level,
+        g.over_service_level_pct,
+        _minutes(g.idle_s),
+    ]
+
+
+def report_table(report: QueueReport) -> list[list[str | int | float | None]]:
+    """The groups, the total, then each priority class: the rows under TABLE_HEADERS (times in minutes)."""
+    rows = [table_row(report.label(g.key), g) for g in report.groups]
+    rows.append(table_row("total", report.total))
+    rows += [table_row(f"priority: {g.key}", g) for g in report.priorities]
+    return rows
