@@ -5,7 +5,7 @@ counters pressing "call next" together never get the same citizen). Each committ
 once to every open /events stream (server-sent events: counters, hall displays): no polling.
 
 Changing an office's queue needs the token of one of its enrolled desks once it has any (guard.py);
-reading it (status, events) is public.
+reading it (status, events) is public, but the supervisors' report (/report) needs that token too.
 
 Errors are `{"error": CODE, "message": ...}`: 401/403 no or a wrong desk token; 404 unknown service,
 counter or ticket; 409 a step the ticket's state forbids or a day's numbers used up; 422 bad input.
@@ -17,9 +17,10 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
+from datetime import date
 from typing import Any, TypeVar
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 from pydantic import BaseModel, ConfigDict, Field
@@ -33,6 +34,7 @@ from app.services.queue.batch import IssueRequest, issue_tickets
 from app.services.queue.calling import act, call_next, call_number, walk_in
 from app.services.queue.context import QueueContext
 from app.services.queue.ports import QueueChange
+from app.services.queue.report import DEFAULT_SERVICE_LEVEL_MIN, queue_report
 from app.services.queue.status import configure, queue_status
 from app.services.queue.views import change_to_dict
 from app.storage.queue_uow import QueueUowFactory
@@ -251,6 +253,43 @@ async def counter_action(
 async def status(office: str, request: Request) -> JSONResponse:
     ctx = _context(request, office)
     return await _run(lambda: queue_status(ctx).as_dict())
+
+
+def _report_day(text: str | None, name: str) -> date | None:
+    if text is None or text == "":
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(name, f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+@router.get("/report")
+async def report(
+    office: str,
+    request: Request,
+    first: str | None = Query(None, alias="from"),
+    last: str | None = Query(None, alias="to"),
+    by: str = "service",
+    service_level: str | None = None,
+) -> JSONResponse:
+    """Waiting, walking, service and idle times for local days from..to (default: today), grouped by
+    service, counter, officer, hour, day or priority (app/services/queue/report.py). Supervisors' data:
+    it needs a desk token of the office, as changes do."""
+    if (refused := await _refused(request, office)) is not None:
+        return refused
+    ctx = _context(request, office)
+
+    def work() -> dict[str, Any]:
+        start = _report_day(first, "from") or ctx.day()
+        end = _report_day(last, "to") or start
+        try:
+            level = float(service_level) if service_level else DEFAULT_SERVICE_LEVEL_MIN
+        except ValueError:
+            raise ValidationError("service_level", f"{service_level!r} is not a number of minutes") from None
+        return queue_report(ctx, start, end, by=by, service_level_min=level).as_dict()
+
+    return await _run(work)
 
 
 def _event_from_wire(data: dict[str, Any]) -> TicketEvent:
