@@ -2181,6 +2181,113 @@ Overdue now: {overdue}</translation>
     </message>
 </context>
 <context>
+    <name>QueueReportPanel</name>
+    <message>
+        <source>Hàng đợi hôm nay</source>
+        <translation>Today&apos;s queue</translation>
+    </message>
+    <message>
+        <source>Theo dịch vụ</source>
+        <translation>By service</translation>
+    </message>
+    <message>
+        <source>Theo quầy</source>
+        <translation>By counter</translation>
+    </message>
+    <message>
+        <source>Số liệu hàng đợi theo dịch vụ</source>
+        <translation>Queue figures by service</translation>
+    </message>
+    <message>
+        <source>Số liệu hàng đợi theo quầy</source>
+        <translation>Queue figures by counter</translation>
+    </message>
+    <message>
+        <source>Phát số</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Đã phục vụ</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Vắng mặt</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Chờ, trung vị (phút)</source>
+        <translation>Wait, median (min)</translation>
+    </message>
+    <message>
+        <source>Chờ, p90 (phút)</source>
+        <translation>Wait, p90 (min)</translation>
+    </message>
+    <message>
+        <source>Phục vụ, trung vị (phút)</source>
+        <translation>Service, median (min)</translation>
+    </message>
+    <message>
+        <source>Dịch vụ</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Quầy</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Đã gọi</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Nguồn số liệu</source>
+        <translation>Source of the figures</translation>
+    </message>
+    <message>
+        <source>Tổng cả ngày</source>
+        <translation>Whole day</translation>
+    </message>
+    <message>
+        <source>Không lấy được số liệu hàng đợi</source>
+        <translation>Queue figures unavailable</translation>
+    </message>
+    <message>
+        <source>Không lấy được số liệu hàng đợi từ máy chủ: {reason}</source>
+        <translation>Could not get the queue figures from the server: {reason}</translation>
+    </message>
+    <message>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Hàng đợi hôm nay — {weekday}, {day}</source>
+        <translation>Today&apos;s queue — {weekday}, {day}</translation>
+    </message>
+    <message>
+        <source>Nguồn: máy chủ văn phòng {url}</source>
+        <translation>Source: office server {url}</translation>
+    </message>
+    <message>
+        <source>Nguồn: dữ liệu của máy này (làm việc độc lập)</source>
+        <translation>Source: this desk&apos;s own data (working alone)</translation>
+    </message>
+    <message>
+        <source>Cả ngày: phát {issued}, phục vụ {served}, vắng {absent}; chờ trung vị {wait} phút</source>
+        <translation>Whole day: {issued} issued, {served} served, {absent} no-show; median wait {wait} min</translation>
+    </message>
+    <message>
+        <source>chờ quá {level} phút: {over}</source>
+        <translation>waited over {level} min: {over}</translation>
+    </message>
+    <message>
+        <source>Quầy {n}</source>
+        <translation>Counter {n}</translation>
+    </message>
+    <message>
+        <source>(chưa gọi)</source>
+        <translation>(not called)</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>&amp;Nội dung ghi chú:</source>
@@ -2354,6 +2461,18 @@ Overdue now: {overdue}</translation>
     <message>
         <source>Báo cáo hôm nay</source>
         <translation>Today’s report</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Hàng đợi</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Phần báo cáo</source>
+        <translation>Report section</translation>
     </message>
     <message>
         <source>Ngày báo cáo</source>

@@ -1,6 +1,6 @@
 """Today's report: the dossiers received today by status, for the office and for the signed-in officer,
-who received how many, what falls due today and what is overdue now. Printing and exporting the logbook
-(Mẫu 06) wait for the printing feature."""
+who received how many, what falls due today and what is overdue now, and the logbook (Mẫu 06) to print
+or export. A second tab, "Hàng đợi", has the day's queue figures (ui/logbook/queue_report.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ from app.services.desk_lookups import office_officers
 from app.services.worklists import DayReport, day_report
 from ui.i18n import on_language_change
 from ui.labels import format_count, format_date, weekday_label
+from ui.logbook.queue_report import QueueReportPanel
 from ui.print_controller import PrintController
 from ui.session import Session
 from ui.status_panel import StatusCountsPanel
@@ -95,13 +97,22 @@ class ReportPage(QWidget):
         buttons.addWidget(self.print_status, 1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.export_button)
+        self.dossiers_tab = named(QWidget(), "reportDossiersTab")
+        dossiers = QVBoxLayout(self.dossiers_tab)
+        dossiers.addWidget(self.day)
+        dossiers.addLayout(facts)
+        dossiers.addLayout(panels, 1)
+        dossiers.addLayout(buttons)
+        self.queue_part = QueueReportPanel(tasks)
+        self.queue_tab = named(QWidget(), "reportQueueTab")
+        QVBoxLayout(self.queue_tab).addWidget(self.queue_part)
+        self.tabs = named(QTabWidget(), "reportTabs")
+        self.tabs.addTab(self.dossiers_tab, "")
+        self.tabs.addTab(self.queue_tab, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.day)
-        layout.addLayout(facts)
-        layout.addLayout(panels, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
         self.refresh_button.clicked.connect(self.refresh)
         self.print_button.clicked.connect(self.print_logbook)
         self.export_button.clicked.connect(self.export_logbook)
@@ -111,6 +122,9 @@ class ReportPage(QWidget):
         self.setAccessibleName(self.tr("Báo cáo hôm nay"))
         self.title.setText(self.tr("Báo cáo hôm nay"))
         self.title.setAccessibleName(self.title.text())
+        self.tabs.setTabText(0, self.tr("Hồ sơ"))
+        self.tabs.setTabText(1, self.tr("Hàng đợi"))
+        self.tabs.setAccessibleName(self.tr("Phần báo cáo"))
         self.day.setAccessibleName(self.tr("Ngày báo cáo"))
         self.due_today.setAccessibleName(self.tr("Hồ sơ hẹn trả hôm nay"))
         self.overdue.setAccessibleName(self.tr("Hồ sơ đang quá hạn"))
@@ -193,6 +207,11 @@ class ReportPage(QWidget):
         QueryOp(op=lambda s: load_report(s, officer), success=self._on_loaded).latest("report").run(
             self.tasks
         )
+        self.queue_part.refresh()
+
+    def show_queue(self) -> None:
+        """The "Hàng đợi" tab."""
+        self.tabs.setCurrentWidget(self.queue_tab)
 
     def focus_start(self) -> None:
         self.refresh_button.setFocus()
