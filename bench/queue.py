@@ -8,6 +8,8 @@
 3. Tickets issued per second by the office server to 20 concurrent HTTP clients (keep-alive connections,
    each waiting for its answer before the next request), on SQLite and PostgreSQL, checking that no
    number was given twice.
+4. The supervisors' report (`motcua queue report`) over 100,000 tickets of a month on a desk's SQLite
+   file, by service and by counter (idle times included): read, replay and figures.
 """
 
 from __future__ import annotations
@@ -286,14 +288,113 @@ def throughput(database_url: str, clients: int, per_client: int) -> dict[str, An
     }
 
 
+def report_speed(tickets: int, runs: int = 5) -> dict[str, Any]:
+    """The report over `tickets` tickets of 22 working days, written straight into the queue tables (five
+    or six events each: issued, called, sometimes a recall or a no-show, started, completed)."""
+    import random
+    from datetime import UTC, date, datetime, timedelta
+
+    from sqlalchemy import insert
+
+    from app.services.context import SystemClock
+    from app.services.queue.context import QueueContext
+    from app.services.queue.report import queue_report
+    from app.storage.engine import make_engine
+    from app.storage.queue_schema import QUEUE
+    from app.storage.queue_uow import desk_queue_uow
+    from app.storage.schema import metadata
+
+    rng = random.Random(4)
+    first = date(2026, 3, 2)
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(Path(folder) / "report.sqlite3")
+        metadata.create_all(engine, tables=[QUEUE.services, QUEUE.counters, QUEUE.tickets, QUEUE.events])
+        services = [f"Q{n}" for n in range(1, 7)]
+        ticket_rows, event_rows = [], []
+        per_day = -(-tickets // 22)
+        for index in range(tickets):
+            day = first + timedelta(days=index // per_day)
+            opens = int(datetime(day.year, day.month, day.day, 0, 30, tzinfo=UTC).timestamp() * 1000)
+            issued = opens + rng.randrange(8 * 3600_000)
+            service = rng.randrange(6)
+            called = issued + rng.randrange(40 * 60_000)
+            counter = service + 1
+            events = [("issued", issued), ("called", called)]
+            if rng.random() < 0.1:
+                events.append(("recalled", called + 60_000))
+            if rng.random() < 0.08:
+                events.append(("no_show", called + 120_000))
+                status = "no_show"
+            else:
+                started = called + rng.randrange(3 * 60_000)
+                events += [("started", started), ("completed", started + rng.randrange(20 * 60_000))]
+                status = "done"
+            ticket_rows.append(
+                {
+                    "id": index + 1,
+                    "uid": f"{index:032x}",
+                    "office_code": OFFICE,
+                    "service_code": services[service],
+                    "prefix": chr(65 + service),
+                    "day": day.isoformat(),
+                    "number": index + 1,
+                    "priority": "elderly" if rng.random() < 0.1 else "normal",
+                    "status": status,
+                    "origin": "office",
+                    "counter_number": counter,
+                    "issued_at": issued,
+                    "queued_at": issued,
+                    "calls": 1,
+                    "version": len(events),
+                }
+            )
+            event_rows += [
+                {
+                    "ticket_id": index + 1,
+                    "seq": seq,
+                    "type": kind,
+                    "occurred_at": at,
+                    "actor": "kiosk" if kind == "issued" else f"officer{counter}",
+                    "counter_number": None if kind == "issued" else counter,
+                    "payload": "{}",
+                }
+                for seq, (kind, at) in enumerate(events, 1)
+            ]
+        with engine.begin() as connection:
+            connection.execute(insert(QUEUE.tickets), ticket_rows)
+            connection.execute(insert(QUEUE.events), event_rows)
+        ctx = QueueContext(uow=desk_queue_uow(engine), clock=SystemClock(), office_code=OFFICE)
+        last = first + timedelta(days=21)
+        result: dict[str, Any] = {"tickets": tickets, "events": len(event_rows)}
+        for by in ("service", "counter"):
+            durations = []
+            for _ in range(runs):
+                started_at = time.perf_counter()
+                report = queue_report(ctx, first, last, by=by)
+                durations.append((time.perf_counter() - started_at) * 1000)
+            assert report.total.issued == tickets
+            result[by] = {
+                "median_ms": round(statistics.median(durations), 1),
+                "max_ms": round(max(durations), 1),
+            }
+        engine.dispose()
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.queue", description=__doc__)
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--per-client", type=int, default=100)
+    parser.add_argument("--report-tickets", type=int, default=100_000)
+    parser.add_argument("--only-report", action="store_true", help="measure the supervisors' report only")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
+    if args.only_report:
+        speed = report_speed(args.report_tickets)
+        print(json.dumps(speed, indent=2) if args.json else _report_line(speed))
+        return 0
     report: dict[str, Any] = {"call_to_display": call_to_display(args.samples)}
     report["push_latency"] = push_latency(min(args.samples, 100))
     with tempfile.TemporaryDirectory() as folder:
@@ -303,6 +404,7 @@ def main() -> int:
     with _postgres() as url:
         if url is not None:
             report["throughput_postgresql"] = throughput(url, args.clients, args.per_client)
+    report["report"] = report_speed(args.report_tickets)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -337,7 +439,20 @@ def main() -> int:
                 f"{t['tickets_per_s']} /s ({t['tickets']} in {t['seconds']} s, {t['duplicates']} duplicates)"
                 f"{'':<2} >= 500/s {'ok' if t['tickets_per_s'] >= 500 and not t['duplicates'] else 'MISSED'}"
             )
+    print(_report_line(report["report"]))
     return 0
+
+
+def _report_line(speed: dict[str, Any]) -> str:
+    lines = []
+    for by in ("service", "counter"):
+        s = speed[by]
+        label = f"queue report, {speed['tickets']} tickets ({speed['events']} events), by {by}"
+        lines.append(
+            f"{label:<58} {s['median_ms']:.0f} ms (max {s['max_ms']:.0f}){'':<12} median < 1 s "
+            f"{'ok' if s['median_ms'] < 1000 else 'MISSED'}"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -563,4 +563,14 @@ def report_rows(
         .where(t.c.office_code == office_code, t.c.day >= first.isoformat(), t.c.day <= last.isoformat())
         .order_by(t.c.id, e.c.seq)
     )
-    return [tuple(row) for row in connection.execute(statement)]
+    # Straight through the driver's cursor: SQLAlchemy's rows cost more than the query (400,000 of them
+    # took 1.3 s that way, a third of it through the cursor).
+    compiled = statement.compile(dialect=connection.dialect)
+    params = compiled.construct_params()
+    args: Any = tuple(params[name] for name in compiled.positiontup or ()) if compiled.positional else params
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), args)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()

@@ -274,6 +274,22 @@ class _Acc:
         )
 
 
+def _merged(accs: Iterable[_Acc]) -> _Acc:
+    """The sum of groups that split the tickets between them (each ticket in exactly one)."""
+    total = _Acc()
+    for a in accs:
+        total.issued += a.issued
+        total.walk_ins += a.walk_ins
+        total.served += a.served
+        total.no_show += a.no_show
+        total.transferred += a.transferred
+        total.recycled += a.recycled
+        total.waits += a.waits
+        total.walks += a.walks
+        total.services += a.services
+    return total
+
+
 def _pct(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
@@ -475,13 +491,13 @@ def build_report(
         accs.get(k, _Acc()).figures(k, level_ms, idle.get(k, 0) if by in ("counter", "officer") else None)
         for k in keys
     ]
-    priority_accs = aggregate(story_list, "priority", tz)
+    priority_accs = accs if by == "priority" else aggregate(story_list, "priority", tz)
     order = [p.value for p in Priority]
     priorities = [
         priority_accs[k].figures(k, level_ms, None)
         for k in sorted(priority_accs, key=lambda k: order.index(k) if k in order else len(order))
     ]
-    total_acc = aggregate(story_list, "total", tz).get("", _Acc())
+    total_acc = _merged(priority_accs.values())
     total = total_acc.figures("total", level_ms, sum(idle.values()) if idle else None)
     return QueueReport(
         office_code, first, last, by, service_level_min, groups, priorities, total, dict(service_order)
