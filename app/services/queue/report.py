@@ -96,7 +96,8 @@ def stories(rows: Iterable[ReportRow]) -> list[TicketStory]:
 def _story(events: list[ReportRow]) -> TicketStory:
     _, day, priority, now_service, _, first_at, _, _, _ = events[0]
     story = TicketStory(day, priority, first_at)
-    transfers = [json.loads(e[8]) if e[8] else {} for e in events if e[4] == "transferred"]
+    # Only "transferred" rows carry a payload (see report_rows).
+    transfers = [json.loads(e[8]) for e in events if e[8] is not None]
     # The row names the service the ticket is in now; before its first transfer it was in the one that
     # transfer names as its origin.
     service = str(transfers[0].get("from_service") or now_service) if transfers else now_service
@@ -106,6 +107,8 @@ def _story(events: list[ReportRow]) -> TicketStory:
     started_at: int | None = None
     transfer_index = 0
     for _id, _day, _priority, _now, kind, at, counter, actor, _payload in events:
+        if kind == "issued":
+            continue
         place: Place = (counter, actor, service)
         if kind == "walked_in":
             story.walk_in = True
