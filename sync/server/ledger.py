@@ -133,22 +133,40 @@ def append_audit(
     if head is None:
         row = connection.execute(_LOCK_HEAD, {"chain": chain}).one()
         head = (int(row.seq), row.hash)
+    write_entry(
+        connection,
+        audit_entry(chain, head, at=at, actor=actor, action=action, subject=subject, detail=detail),
+    )
+
+
+def audit_entry(
+    chain: str,
+    head: tuple[int, str],
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    subject: str,
+    detail: dict[str, Any],
+) -> dict[str, Any]:
+    """The entry that follows `head` (seq, hash) in `chain`: its audit_log row, hashed."""
     body = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     seq = head[0] + 1
     millis = to_millis(at)
-    digest = entry_hash(head[1], seq, millis, actor, action, subject, body)
-    connection.execute(
-        _INSERT_ENTRY,
-        {
-            "chain": chain,
-            "seq": seq,
-            "at": millis,
-            "actor": actor,
-            "action": action,
-            "subject": subject,
-            "detail": body,
-            "prev_hash": head[1],
-            "hash": digest,
-        },
-    )
-    connection.execute(_MOVE_HEAD, {"key_chain": chain, "seq": seq, "hash": digest})
+    return {
+        "chain": chain,
+        "seq": seq,
+        "at": millis,
+        "actor": actor,
+        "action": action,
+        "subject": subject,
+        "detail": body,
+        "prev_hash": head[1],
+        "hash": entry_hash(head[1], seq, millis, actor, action, subject, body),
+    }
+
+
+def write_entry(connection: Connection, entry: dict[str, Any]) -> None:
+    """Store an entry made by audit_entry and move its chain's head (locked by the caller) to it."""
+    connection.execute(_INSERT_ENTRY, entry)
+    connection.execute(_MOVE_HEAD, {"key_chain": entry["chain"], "seq": entry["seq"], "hash": entry["hash"]})

@@ -26,13 +26,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.services.sync.wire import Verdict
+from app.storage.types import to_millis
 from sync.server.devices import Device, digest
 from sync.server.judge import Judge, Outcome, ProcedureCache, PushItem
-from sync.server.ledger import allocate, append_audit
+from sync.server.ledger import allocate, audit_entry, write_entry
 from sync.server.sql import insert_ignore, pipelined
 from sync.server.tables import audit_heads, devices, dossiers, events, procedure_versions, receipts
 
@@ -59,6 +60,13 @@ _UPDATE_DOSSIERS = (
     update(dossiers)
     .where(dossiers.c.uid == bindparam("key_uid"))
     .values({name: bindparam(name) for name in _PROJECTED})
+)
+_CLOSE_PUSH_POSTGRES = text(
+    "WITH entry AS ("
+    " INSERT INTO audit_log (chain, seq, at, actor, action, subject, detail, prev_hash, hash)"
+    " VALUES (:chain, :seq, :at, :actor, :action, :subject, :detail, :prev_hash, :hash)"
+    "), head AS (UPDATE audit_heads SET seq = :seq, hash = :hash WHERE chain = :chain) "
+    "UPDATE devices SET next_seq = :next_seq, last_push_at = :last_push_at WHERE id = :chain"
 )
 _ADVANCE_DEVICE = (
     update(devices)
@@ -291,14 +299,12 @@ def _store(
         ],
     )
     last = outcomes[-1].item.device_seq
-    connection.execute(_ADVANCE_DEVICE, {"key_id": device.id, "next_seq": last + 1, "last_push_at": now})
     counts: dict[str, int] = {}
     for o in outcomes:
         counts[o.verdict.value] = counts.get(o.verdict.value, 0) + 1
-    append_audit(
-        connection,
+    entry = audit_entry(
         device.id,
-        head=head,
+        head,
         at=now,
         actor=device.id,
         action="push",
@@ -311,6 +317,14 @@ def _store(
             ],
         },
     )
+    if connection.dialect.name == "postgresql":
+        # The device's next sequence, its audit entry and its chain's head: one statement, not three.
+        connection.execute(
+            _CLOSE_PUSH_POSTGRES, {**entry, "next_seq": last + 1, "last_push_at": to_millis(now)}
+        )
+    else:
+        connection.execute(_ADVANCE_DEVICE, {"key_id": device.id, "next_seq": last + 1, "last_push_at": now})
+        write_entry(connection, entry)
 
 
 def _project(connection: Connection, judge: Judge, now: datetime) -> None:

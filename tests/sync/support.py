@@ -325,9 +325,11 @@ def assert_agree(desk: Desk, server: ServerProcess, device_id: str) -> None:
 
 
 def server_count(server: ServerProcess, table: Any) -> int:
+    """A read that never queues for SQLite's write lock: polled while the server pushes back to back, a
+    writer's BEGIN IMMEDIATE lost to every push and saw the count only once they were all done."""
     from sqlalchemy import func
 
-    with server.engine.connect() as connection:
+    with server.engine.connect().execution_options(write=False) as connection:
         return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
 
 
