@@ -34,7 +34,7 @@ from app.storage.types import to_millis
 from sync.server.devices import Device, digest
 from sync.server.judge import Judge, Outcome, ProcedureCache, PushItem
 from sync.server.ledger import allocate, audit_entry, write_entry
-from sync.server.sql import insert_ignore, pipelined
+from sync.server.sql import insert_ignore
 from sync.server.tables import audit_heads, devices, dossiers, events, procedure_versions, receipts
 
 log = logging.getLogger("motcua.server")
@@ -61,8 +61,49 @@ _UPDATE_DOSSIERS = (
     .where(dossiers.c.uid == bindparam("key_uid"))
     .values({name: bindparam(name) for name in _PROJECTED})
 )
-_CLOSE_PUSH_POSTGRES = text(
-    "WITH entry AS ("
+# PostgreSQL: a push's whole write in one statement (data-modifying CTEs), its rows as JSON arrays that the
+# server unpacks (json_to_recordset). Row by row, each statement of an executemany cost the worker about as
+# much CPU in SQLAlchemy and psycopg as the rest of the push; as one statement the rows are one parameter,
+# one round trip, and prepared once per connection. All CTEs see one snapshot and run to completion, so a
+# unique key taken by another writer still fails the whole statement (and the push is retried).
+_EVENT_COLUMNS = (
+    "server_seq bigint, txid bigint, dossier_uid text, seq int, office_code text, device_id text,"
+    " device_seq bigint, type text, occurred_at bigint, actor text, payload text, hash text,"
+    " received_at bigint, clock_flag text"
+)
+_DOSSIER_COLUMNS = (
+    "uid text, code text, office_code text, procedure_code text, procedure_version text,"
+    " applicant_masked text, received_at bigint, status text, due_at bigint, version int, head_hash text,"
+    " updated_at bigint"
+)
+_RECEIPT_COLUMNS = (
+    "device_id text, device_seq bigint, key text, hash text, verdict text, reason text, message text,"
+    " server_seq bigint, body text, received_at bigint"
+)
+_WRITE_POSTGRES = text(
+    "WITH new_events AS ("
+    " INSERT INTO events (server_seq, txid, dossier_uid, seq, office_code, device_id, device_seq, type,"
+    " occurred_at, actor, payload, hash, received_at, clock_flag)"
+    " SELECT server_seq, txid, dossier_uid, seq, office_code, device_id, device_seq, type, occurred_at,"
+    " actor, payload, hash, received_at, clock_flag"
+    f" FROM json_to_recordset(CAST(:events AS json)) AS r({_EVENT_COLUMNS})"
+    "), new_dossiers AS ("
+    " INSERT INTO dossiers (uid, code, office_code, procedure_code, procedure_version, applicant_masked,"
+    " received_at, status, due_at, version, head_hash, updated_at)"
+    " SELECT uid, code, office_code, procedure_code, procedure_version, applicant_masked, received_at,"
+    " status, due_at, version, head_hash, updated_at"
+    f" FROM json_to_recordset(CAST(:created AS json)) AS r({_DOSSIER_COLUMNS})"
+    "), moved_dossiers AS ("
+    " UPDATE dossiers SET status = r.status, due_at = r.due_at, version = r.version,"
+    " head_hash = r.head_hash, updated_at = r.updated_at"
+    f" FROM json_to_recordset(CAST(:changed AS json)) AS r({_DOSSIER_COLUMNS})"
+    " WHERE dossiers.uid = r.uid"
+    "), new_receipts AS ("
+    " INSERT INTO receipts (device_id, device_seq, key, hash, verdict, reason, message, server_seq, body,"
+    " received_at)"
+    " SELECT device_id, device_seq, key, hash, verdict, reason, message, server_seq, body, received_at"
+    f" FROM json_to_recordset(CAST(:receipts AS json)) AS r({_RECEIPT_COLUMNS})"
+    "), entry AS ("
     " INSERT INTO audit_log (chain, seq, at, actor, action, subject, detail, prev_hash, hash)"
     " VALUES (:chain, :seq, :at, :actor, :action, :subject, :detail, :prev_hash, :hash)"
     "), head AS (UPDATE audit_heads SET seq = :seq, hash = :hash WHERE chain = :chain) "
@@ -219,6 +260,8 @@ def _write(
     outcomes: list[Outcome],
     now: datetime,
 ) -> list[StoredVerdict]:
+    """Times go in as UTC milliseconds (what EpochMillis stores): the same rows serve both backends."""
+    at = to_millis(now)
     accepted = [o for o in outcomes if o.verdict is Verdict.ACCEPTED and o.event is not None]
     event_rows: list[dict[str, Any]] = []
     for outcome, (txid, server_seq) in zip(accepted, allocate(connection, len(accepted)), strict=True):
@@ -235,69 +278,33 @@ def _write(
                 "device_id": device.id,
                 "device_seq": outcome.item.device_seq,
                 "type": event.type.value,
-                "occurred_at": event.occurred_at,
+                "occurred_at": to_millis(event.occurred_at),
                 "actor": event.actor,
                 "payload": json.dumps(
                     event.payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")
                 ),
                 "hash": outcome.item.hash,
-                "received_at": now,
+                "received_at": at,
                 "clock_flag": outcome.clock_flag,
             }
         )
-    with pipelined(connection):  # nothing below reads an answer
-        _store(connection, device, head, judge, outcomes, event_rows, now)
-    return [
-        StoredVerdict(o.item.device_seq, o.item.key, o.verdict, o.server_seq, o.reason, o.message)
+    receipt_rows = [
+        {
+            "device_id": device.id,
+            "device_seq": o.item.device_seq,
+            "key": o.item.key[:96],
+            "hash": o.item.hash[:64],
+            "verdict": o.verdict.value,
+            "reason": o.reason,
+            "message": o.message,
+            "server_seq": o.server_seq,
+            # Conflicts and dead letters keep what was offered: nothing a desk sent is lost.
+            "body": None if o.verdict.delivered else json.dumps(o.item.body, ensure_ascii=False),
+            "received_at": at,
+        }
         for o in outcomes
     ]
-
-
-def _store(
-    connection: Connection,
-    device: Device,
-    head: tuple[int, str],
-    judge: Judge,
-    outcomes: list[Outcome],
-    event_rows: list[dict[str, Any]],
-    now: datetime,
-) -> None:
-    if judge.new_versions:
-        insert_ignore(
-            connection,
-            procedure_versions,
-            [
-                {
-                    "fingerprint": fingerprint,
-                    "code": str(data.get("code", "")),
-                    "data": json.dumps(data, ensure_ascii=False),
-                    "stored_at": now,
-                }
-                for fingerprint, data in judge.new_versions.items()
-            ],
-        )
-    if event_rows:
-        connection.execute(_INSERT_EVENTS, event_rows)
-    _project(connection, judge, now)
-    connection.execute(
-        _INSERT_RECEIPTS,
-        [
-            {
-                "device_id": device.id,
-                "device_seq": o.item.device_seq,
-                "key": o.item.key[:96],
-                "hash": o.item.hash[:64],
-                "verdict": o.verdict.value,
-                "reason": o.reason,
-                "message": o.message,
-                "server_seq": o.server_seq,
-                # Conflicts and dead letters keep what was offered: nothing a desk sent is lost.
-                "body": None if o.verdict.delivered else json.dumps(o.item.body, ensure_ascii=False),
-                "received_at": now,
-            }
-            for o in outcomes
-        ],
-    )
+    created, changed = _projection(judge, at)
     last = outcomes[-1].item.device_seq
     counts: dict[str, int] = {}
     for o in outcomes:
@@ -317,19 +324,57 @@ def _store(
             ],
         },
     )
+    if judge.new_versions:
+        insert_ignore(
+            connection,
+            procedure_versions,
+            [
+                {
+                    "fingerprint": fingerprint,
+                    "code": str(data.get("code", "")),
+                    "data": json.dumps(data, ensure_ascii=False),
+                    "stored_at": at,
+                }
+                for fingerprint, data in judge.new_versions.items()
+            ],
+        )
     if connection.dialect.name == "postgresql":
-        # The device's next sequence, its audit entry and its chain's head: one statement, not three.
         connection.execute(
-            _CLOSE_PUSH_POSTGRES, {**entry, "next_seq": last + 1, "last_push_at": to_millis(now)}
+            _WRITE_POSTGRES,
+            {
+                "events": _json_rows(event_rows),
+                "created": _json_rows(created),
+                "changed": _json_rows(changed),
+                "receipts": _json_rows(receipt_rows),
+                **entry,
+                "next_seq": last + 1,
+                "last_push_at": at,
+            },
         )
     else:
-        connection.execute(_ADVANCE_DEVICE, {"key_id": device.id, "next_seq": last + 1, "last_push_at": now})
+        # SQLite runs in-process: statements cost no round trips, so the plain ones do.
+        if event_rows:
+            connection.execute(_INSERT_EVENTS, event_rows)
+        if created:
+            connection.execute(_INSERT_DOSSIERS, created)
+        if changed:
+            connection.execute(_UPDATE_DOSSIERS, [{"key_uid": row.pop("uid"), **row} for row in changed])
+        connection.execute(_INSERT_RECEIPTS, receipt_rows)
+        connection.execute(_ADVANCE_DEVICE, {"key_id": device.id, "next_seq": last + 1, "last_push_at": at})
         write_entry(connection, entry)
+    return [
+        StoredVerdict(o.item.device_seq, o.item.key, o.verdict, o.server_seq, o.reason, o.message)
+        for o in outcomes
+    ]
 
 
-def _project(connection: Connection, judge: Judge, now: datetime) -> None:
-    """The dossiers table: what the look-up page and stats read without replaying events. Two statements
-    per batch (executemany), not one per dossier."""
+def _json_rows(rows: list[dict[str, Any]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _projection(judge: Judge, at: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The dossiers table's rows (created, changed): what the look-up page and stats read without replaying
+    events."""
     created: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     for state in judge.states.values():
@@ -337,28 +382,25 @@ def _project(connection: Connection, judge: Judge, now: datetime) -> None:
             continue
         dossier = state.dossier
         values = {
+            "uid": state.uid,
             "status": dossier.status.value,
-            "due_at": dossier.due_at,
+            "due_at": None if dossier.due_at is None else to_millis(dossier.due_at),
             "version": state.version,
             "head_hash": state.head_hash,
-            "updated_at": now,
+            "updated_at": at,
         }
         if state.new:
             created.append(
                 {
-                    "uid": state.uid,
                     "code": state.code,
                     "office_code": state.office_code,
                     "procedure_code": dossier.procedure_code,
                     "procedure_version": state.procedure_version,
                     "applicant_masked": state.masked_name,
-                    "received_at": dossier.received_at,
+                    "received_at": to_millis(dossier.received_at),
                     **values,
                 }
             )
         else:
-            changed.append({"key_uid": state.uid, **values})
-    if created:
-        connection.execute(_INSERT_DOSSIERS, created)
-    if changed:
-        connection.execute(_UPDATE_DOSSIERS, changed)
+            changed.append(values)
+    return created, changed
