@@ -2475,6 +2475,14 @@ Overdue now: {overdue}</translation>
         <translation>Report section</translation>
     </message>
     <message>
+        <source>Báo cáo hồ sơ</source>
+        <translation>Dossier report</translation>
+    </message>
+    <message>
+        <source>Báo cáo hàng đợi</source>
+        <translation>Queue report</translation>
+    </message>
+    <message>
         <source>Ngày báo cáo</source>
         <translation>Report date</translation>
     </message>

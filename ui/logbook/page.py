@@ -125,6 +125,8 @@ class ReportPage(QWidget):
         self.tabs.setTabText(0, self.tr("Hồ sơ"))
         self.tabs.setTabText(1, self.tr("Hàng đợi"))
         self.tabs.setAccessibleName(self.tr("Phần báo cáo"))
+        self.dossiers_tab.setAccessibleName(self.tr("Báo cáo hồ sơ"))
+        self.queue_tab.setAccessibleName(self.tr("Báo cáo hàng đợi"))
         self.day.setAccessibleName(self.tr("Ngày báo cáo"))
         self.due_today.setAccessibleName(self.tr("Hồ sơ hẹn trả hôm nay"))
         self.overdue.setAccessibleName(self.tr("Hồ sơ đang quá hạn"))
