@@ -24,6 +24,7 @@ from app.domain.dossier import replay
 from app.domain.errors import DomainError
 from app.domain.events import DossierEvent
 from app.domain.office import Officer, Role
+from app.domain.queue.ticket import TicketEvent, TicketEventType
 from app.ports import Clock
 from app.services.sync.ports import (
     DeadLetter,
@@ -39,16 +40,21 @@ from app.services.sync.ports import (
 )
 from app.services.sync.wire import (
     DOSSIER_STREAM,
+    TICKET_STREAM,
     Verdict,
     cited_blobs,
     cited_procedure,
     event_body,
     event_from_body,
     event_hash,
+    ticket_event_body,
+    ticket_event_hash,
+    ticket_event_key,
 )
 from app.storage.catalog_repo import SqlCatalogRepository
 from app.storage.event_store import event_from_row, event_row, projection_row
 from app.storage.office_repo import SqlOfficeRepository
+from app.storage.queue_schema import QUEUE
 from app.storage.schema import dossier_events, dossiers, meta, outbox, procedure_versions
 from app.storage.sync_schema import sync_dead_letters, sync_held
 from app.storage.types import from_millis, to_millis
@@ -106,6 +112,7 @@ class SqlSyncStore:
             if not rows:
                 return None
             events = self._events(connection, [r for r in rows if r.stream == DOSSIER_STREAM])
+            tickets = self._ticket_events(connection, [r for r in rows if r.stream == TICKET_STREAM])
             hashes: dict[tuple[int, int], str] = {}
 
             def hash_of(dossier_id: int, seq: int) -> str | None:
@@ -121,6 +128,9 @@ class SqlSyncStore:
             items: list[OutgoingItem] = []
             fingerprints: set[str] = set()
             for row in rows:
+                if row.stream == TICKET_STREAM:
+                    items.append(self._ticket_item(row, tickets.get((row.aggregate_id, row.event_seq))))
+                    continue
                 if row.stream != DOSSIER_STREAM:
                     # A stream this desk version cannot encode: sent as a name only, so the server records
                     # it as a dead letter instead of the outbox stopping here.
@@ -151,6 +161,48 @@ class SqlSyncStore:
                 ):
                     procedures[fingerprint] = json.loads(data)
             return OutgoingBatch(tuple(items), procedures)
+
+    @staticmethod
+    def _ticket_item(row: Any, event: TicketEvent | None) -> OutgoingItem:
+        if event is None:
+            # Like an unreadable dossier event: the server dead-letters it and the rows after it still go.
+            key = f"{TICKET_STREAM}:{row.aggregate_id}.{row.event_seq}"
+            return OutgoingItem(row.seq, TICKET_STREAM, key, "", {"unreadable": True})
+        return OutgoingItem(
+            row.seq,
+            TICKET_STREAM,
+            ticket_event_key(event),
+            ticket_event_hash(event),
+            ticket_event_body(event),
+        )
+
+    @staticmethod
+    def _ticket_events(connection: Connection, rows: Sequence[Any]) -> dict[tuple[int, int], TicketEvent]:
+        """The queue ticket events the outbox rows name, by (ticket id, seq)."""
+        if not rows:
+            return {}
+        t, e = QUEUE.tickets, QUEUE.events
+        wanted = sorted({(r.aggregate_id, r.event_seq) for r in rows})
+        statement = (
+            select(e, t.c.uid)
+            .select_from(e.join(t, t.c.id == e.c.ticket_id))
+            .where(tuple_(e.c.ticket_id, e.c.seq).in_(wanted))
+        )
+        found: dict[tuple[int, int], TicketEvent] = {}
+        for row in connection.execute(statement):
+            try:
+                found[(row.ticket_id, row.seq)] = TicketEvent(
+                    row.uid,
+                    row.seq,
+                    TicketEventType(row.type),
+                    row.occurred_at,
+                    row.actor,
+                    row.counter_number,
+                    json.loads(row.payload),
+                )
+            except (ValueError, TypeError) as exc:
+                log.error("ticket event %s.%s cannot be read: %s", row.uid, row.seq, exc)
+        return found
 
     @staticmethod
     def _events(connection: Connection, rows: Sequence[Any]) -> dict[tuple[int, int], DossierEvent]:

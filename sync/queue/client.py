@@ -17,9 +17,9 @@ from typing import Any
 import httpx
 
 from app.domain.errors import ConcurrentChange, DomainError, IllegalTransition, NotFound
-from app.domain.events import iso
 from app.domain.queue.ticket import TicketEvent
 from app.services.queue.ports import OfficeUnreachable
+from app.services.sync.wire import ticket_event_to_wire
 from sync.queue.token import desk_token
 
 log = logging.getLogger("motcua.queue")
@@ -43,18 +43,6 @@ def _raise_for(response: httpx.Response) -> None:
     if response.status_code == 409:
         raise ConcurrentChange(message) if code == "concurrent_change" else IllegalTransition(message)
     raise DomainError(message)
-
-
-def event_to_wire(event: TicketEvent) -> dict[str, Any]:
-    return {
-        "ticket_uid": event.ticket_uid,
-        "seq": event.seq,
-        "type": event.type.value,
-        "at": iso(event.occurred_at),
-        "actor": event.actor,
-        "counter": event.counter,
-        "payload": event.payload,
-    }
 
 
 class OfficeQueueClient:
@@ -127,7 +115,7 @@ class OfficeQueueClient:
         return self._send("POST", "/setup", {"services": services, "counters": counters})
 
     def import_events(self, events: list[TicketEvent]) -> dict[str, Any]:
-        return self._send("POST", "/import", {"events": [event_to_wire(e) for e in events]})
+        return self._send("POST", "/import", {"events": [ticket_event_to_wire(e) for e in events]})
 
     def close(self) -> None:
         self._http.close()
