@@ -27,6 +27,7 @@ from app.domain.lifecycle import ALLOWED, Action
 from app.services.sync.wire import (
     DOSSIER_STREAM,
     EVENT_SCHEMA_VERSION,
+    TICKET_STREAM,
     Verdict,
     cited_blobs,
     cited_procedure,
@@ -35,6 +36,7 @@ from app.services.sync.wire import (
 )
 from sync.server.devices import Device
 from sync.server.tables import blobs, dossiers, events, procedure_versions
+from sync.server.tickets import TicketJudge
 
 log = logging.getLogger("motcua.server")
 
@@ -166,6 +168,7 @@ class Judge:
     present_blobs: set[str] = field(default_factory=set)
     new_versions: dict[str, Any] = field(default_factory=dict)  # to store with the accepted events
     codes: dict[str, str] = field(default_factory=dict)  # dossier code -> uid: stored, or in this batch
+    tickets: TicketJudge | None = None  # made for the first queue ticket event of the batch
 
     def run(self, items: Iterable[PushItem]) -> tuple[list[Outcome], str | None]:
         """Verdicts in order; stops at the first event citing a file the server does not hold yet."""
@@ -265,6 +268,11 @@ class Judge:
         def reject(reason: str, message: str) -> Outcome:
             return Outcome(item, Verdict.REJECTED, reason, message)
 
+        if item.stream == TICKET_STREAM:
+            if self.tickets is None:
+                self.tickets = TicketJudge(self.connection, self.device.office_code)
+            ticket = self.tickets.judge(item.key, item.hash, item.body)
+            return Outcome(item, ticket.verdict, ticket.reason, ticket.message)
         if item.stream != DOSSIER_STREAM:
             return reject("unsupported_stream", f"this server does not take {item.stream!r} events yet")
         try:

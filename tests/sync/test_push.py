@@ -318,7 +318,9 @@ def test_a_push_of_an_unknown_stream_is_a_dead_letter_not_a_stop(make_desk, serv
     receive(desk, 1)
     with desk.database.engine.begin() as connection:
         connection.execute(
-            insert(outbox).values(stream="ticket", aggregate_id=1, event_seq=1, created_at=datetime.now(UTC))
+            insert(outbox).values(
+                stream="telepathy", aggregate_id=1, event_seq=1, created_at=datetime.now(UTC)
+            )
         )
     receive(desk, 1)
     sync(desk)

@@ -42,6 +42,7 @@ from sync.server.queue.batcher import IssueBatcher
 from sync.server.queue.broker import QueueBroker
 from sync.server.queue.guard import QueueGuard, QueueRefused
 from sync.server.queue.schema import SERVER_QUEUE
+from sync.server.tickets import follow_imports
 
 log = logging.getLogger("motcua.server")
 router = APIRouter(prefix="/queue/{office}", tags=["queue"])
@@ -105,6 +106,8 @@ def _broker(request: Request) -> QueueBroker:
     broker = getattr(state, "queue_broker", None)
     if broker is None:  # made on first use: the app factory knows nothing of the queue but this router
         broker = state.queue_broker = QueueBroker()
+        # Tickets that desks' sync pushes import (sync/server/tickets.py) reach the streams too.
+        follow_imports(state.database.engine, broker.publish)
     return broker
 
 
