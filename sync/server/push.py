@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.services.sync.wire import Verdict
@@ -34,7 +34,7 @@ from app.storage.types import to_millis
 from sync.server.devices import Device, digest
 from sync.server.judge import Judge, Outcome, ProcedureCache, PushItem
 from sync.server.ledger import allocate, audit_entry, write_entry
-from sync.server.sql import insert_ignore
+from sync.server.sql import execute_postgres, insert_ignore
 from sync.server.tables import audit_heads, devices, dossiers, events, procedure_versions, receipts
 
 log = logging.getLogger("motcua.server")
@@ -43,19 +43,29 @@ MAX_BATCH = 1000
 # The push's statements are built once: building and cache-keying a statement on every call cost about as
 # much CPU as executing it (fifty desks at once are CPU-bound on a small server).
 _LOCK_DEVICE = (
-    select(devices, audit_heads.c.seq.label("audit_seq"), audit_heads.c.hash.label("audit_hash"))
+    select(
+        devices.c.id,
+        devices.c.office_code,
+        devices.c.label,
+        devices.c.token_hash,
+        devices.c.revoked_at,
+        devices.c.next_seq,
+        audit_heads.c.seq,
+        audit_heads.c.hash,
+    )
     .join(audit_heads, audit_heads.c.chain == devices.c.id)
     .where(devices.c.id == bindparam("device_id"))
     .with_for_update()
 )
-# PostgreSQL: the same lock, and the (txid, server_seq) numbers a batch of n items can use at most (one
-# round trip fewer than allocating them after judging). Row locks already give the transaction its id;
-# numbers left unused are gaps, as a rolled-back transaction leaves: pulls order by them, never count them.
-_LOCK_DEVICE_POSTGRES = text(
+# PostgreSQL: the same lock and columns, then the (txid, server_seq) numbers a batch of n items can use at
+# most (one round trip fewer than allocating them after judging). Row locks already give the transaction
+# its id; numbers left unused are gaps, as a rolled-back transaction leaves: pulls order by them, never
+# count them.
+_LOCK_DEVICE_POSTGRES = (
     "SELECT d.id, d.office_code, d.label, d.token_hash, d.revoked_at, d.next_seq,"
     " h.seq AS audit_seq, h.hash AS audit_hash, pg_current_xact_id()::text::bigint AS txid,"
-    " ARRAY(SELECT nextval('server_seq') FROM generate_series(1, :n)) AS server_seqs"
-    " FROM devices AS d JOIN audit_heads AS h ON h.chain = d.id WHERE d.id = :device_id FOR UPDATE"
+    " ARRAY(SELECT nextval('server_seq') FROM generate_series(1, %(n)s)) AS server_seqs"
+    " FROM devices AS d JOIN audit_heads AS h ON h.chain = d.id WHERE d.id = %(device_id)s FOR UPDATE"
 )
 _STORED_RECEIPTS = select(receipts).where(
     receipts.c.device_id == bindparam("device_id"),
@@ -89,34 +99,35 @@ _RECEIPT_COLUMNS = (
     "device_id text, device_seq bigint, key text, hash text, verdict text, reason text, message text,"
     " server_seq bigint, body text, received_at bigint"
 )
-_WRITE_POSTGRES = text(
+_WRITE_POSTGRES = (
     "WITH new_events AS ("
     " INSERT INTO events (server_seq, txid, dossier_uid, seq, office_code, device_id, device_seq, type,"
     " occurred_at, actor, payload, hash, received_at, clock_flag)"
     " SELECT server_seq, txid, dossier_uid, seq, office_code, device_id, device_seq, type, occurred_at,"
     " actor, payload, hash, received_at, clock_flag"
-    f" FROM json_to_recordset(CAST(:events AS json)) AS r({_EVENT_COLUMNS})"
+    f" FROM json_to_recordset(CAST(%(events)s AS json)) AS r({_EVENT_COLUMNS})"
     "), new_dossiers AS ("
     " INSERT INTO dossiers (uid, code, office_code, procedure_code, procedure_version, applicant_masked,"
     " received_at, status, due_at, version, head_hash, updated_at)"
     " SELECT uid, code, office_code, procedure_code, procedure_version, applicant_masked, received_at,"
     " status, due_at, version, head_hash, updated_at"
-    f" FROM json_to_recordset(CAST(:created AS json)) AS r({_DOSSIER_COLUMNS})"
+    f" FROM json_to_recordset(CAST(%(created)s AS json)) AS r({_DOSSIER_COLUMNS})"
     "), moved_dossiers AS ("
     " UPDATE dossiers SET status = r.status, due_at = r.due_at, version = r.version,"
     " head_hash = r.head_hash, updated_at = r.updated_at"
-    f" FROM json_to_recordset(CAST(:changed AS json)) AS r({_DOSSIER_COLUMNS})"
+    f" FROM json_to_recordset(CAST(%(changed)s AS json)) AS r({_DOSSIER_COLUMNS})"
     " WHERE dossiers.uid = r.uid"
     "), new_receipts AS ("
     " INSERT INTO receipts (device_id, device_seq, key, hash, verdict, reason, message, server_seq, body,"
     " received_at)"
     " SELECT device_id, device_seq, key, hash, verdict, reason, message, server_seq, body, received_at"
-    f" FROM json_to_recordset(CAST(:receipts AS json)) AS r({_RECEIPT_COLUMNS})"
+    f" FROM json_to_recordset(CAST(%(receipts)s AS json)) AS r({_RECEIPT_COLUMNS})"
     "), entry AS ("
     " INSERT INTO audit_log (chain, seq, at, actor, action, subject, detail, prev_hash, hash)"
-    " VALUES (:chain, :seq, :at, :actor, :action, :subject, :detail, :prev_hash, :hash)"
-    "), head AS (UPDATE audit_heads SET seq = :seq, hash = :hash WHERE chain = :chain) "
-    "UPDATE devices SET next_seq = :next_seq, last_push_at = :last_push_at WHERE id = :chain"
+    " VALUES (%(chain)s, %(seq)s, %(at)s, %(actor)s, %(action)s, %(subject)s, %(detail)s, %(prev_hash)s,"
+    " %(hash)s)"
+    "), head AS (UPDATE audit_heads SET seq = %(seq)s, hash = %(hash)s WHERE chain = %(chain)s) "
+    "UPDATE devices SET next_seq = %(next_seq)s, last_push_at = %(last_push_at)s WHERE id = %(chain)s"
 )
 _ADVANCE_DEVICE = (
     update(devices)
@@ -210,19 +221,24 @@ def _push(
     items = request.items
     numbers: list[tuple[int, int]] | None = None  # None: allocated once the verdicts are known
     if connection.dialect.name == "postgresql":
-        row = connection.execute(
-            _LOCK_DEVICE_POSTGRES, {"device_id": device_id, "n": len(items)}
-        ).one_or_none()
-        if row is not None:
-            numbers = [(int(row.txid), int(seq)) for seq in sorted(row.server_seqs)]
+        found = execute_postgres(
+            connection, _LOCK_DEVICE_POSTGRES, {"device_id": device_id, "n": len(items)}
+        ).fetchone()
+        if found is None:
+            raise NotAuthenticated(device_id)
+        txid, server_seqs = found[8], found[9]
+        numbers = [(int(txid), int(seq)) for seq in sorted(server_seqs)]
     else:
-        row = connection.execute(_LOCK_DEVICE, {"device_id": device_id}).one_or_none()
-    if row is None or not secret or not hmac.compare_digest(row.token_hash, digest(secret)):
+        found = connection.execute(_LOCK_DEVICE, {"device_id": device_id}).one_or_none()
+        if found is None:
+            raise NotAuthenticated(device_id)
+    row_id, office_code, label, token_hash, revoked_at, next_seq, audit_seq, audit_hash = found[:8]
+    if not secret or not hmac.compare_digest(token_hash, digest(secret)):
         raise NotAuthenticated(device_id)
-    if row.revoked_at is not None:
+    if revoked_at is not None:
         raise DeviceRevoked(device_id)
-    device = Device(row.id, row.office_code, row.label, False, int(row.next_seq))
-    head = (int(row.audit_seq), str(row.audit_hash))
+    device = Device(row_id, office_code, label, False, int(next_seq))
+    head = (int(audit_seq), str(audit_hash))
     expected = device.next_seq
     first = items[0].device_seq
     if first > expected:
@@ -359,7 +375,8 @@ def _write(
             ],
         )
     if connection.dialect.name == "postgresql":
-        connection.execute(
+        execute_postgres(
+            connection,
             _WRITE_POSTGRES,
             {
                 "events": _json_rows(event_rows),
