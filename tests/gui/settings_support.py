@@ -1,8 +1,11 @@
 """Helpers for the settings pages' tests: the dialog over the desk window, waiting for a test button's
-answer, and the pictures of the pages (docs/screenshots/desk/settings-<page>.png)."""
+answer, and the pictures of the pages (artifacts/desk/settings-<page>.png; with MOTCUA_UPDATE_DOCS=1 also in
+docs/screenshots/desk/)."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QLabel
@@ -12,7 +15,10 @@ from ui.main_window import MainWindow
 from ui.settings.dialog import SettingsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "docs" / "screenshots" / "desk"
+# Pictures go to artifacts/; the documentation's copies change only when asked (MOTCUA_UPDATE_DOCS=1), so a
+# test run leaves the working tree as it found it.
+SCREENSHOTS = ROOT / "artifacts" / "desk"
+DOCS = ROOT / "docs" / "screenshots" / "desk"
 RUNNING = "Đang thử…"
 
 
@@ -42,4 +48,6 @@ def screenshot(dialog: SettingsDialog, page: str) -> Path:
     dialog.show_page(page)
     path = SCREENSHOTS / f"settings-{page}.png"
     assert dialog.grab().save(str(path), "PNG")
+    if os.environ.get("MOTCUA_UPDATE_DOCS") == "1":
+        shutil.copyfile(path, DOCS / path.name)
     return path
