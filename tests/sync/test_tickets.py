@@ -267,3 +267,20 @@ def test_an_old_desks_name_only_ticket_item_stays_a_dead_letter(make_desk, serve
     sync(desk)  # the desk's own row 1 is answered from the stored verdict; the dossier goes
     assert verdicts(server, device) == [("rejected", "malformed"), ("accepted", None)]
     assert server_count(server, SERVER_QUEUE.tickets) == 0
+
+
+def test_a_number_the_office_gave_another_ticket_is_refused_not_retried(make_desk, server) -> None:
+    """Two desks set to the same slot both issue its first number offline: the second to sync is told so,
+    and its push is not started over and over on the database's unique key."""
+    first, second = make_desk("first"), make_desk("second")
+    enrol_desk(first, server)
+    device = enrol_desk(second, server)
+    for desk in (first, second):
+        configure_desk(desk)
+        issue_ticket(desk_queue(desk, offline=True), "Q1")
+    sync(first)
+    sync(second)
+    assert verdicts(server, device) == [("rejected", "number_taken")]
+    assert [t[0] for t in tickets_on(server.engine, SERVER_QUEUE)] == [
+        t[0] for t in tickets_on(first.database.engine, QUEUE)
+    ]
