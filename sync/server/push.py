@@ -5,9 +5,9 @@ One transaction per batch:
 2. items below the device's expected sequence are replays: answered with the stored verdicts;
    an item above it is a gap: refused with the sequence expected;
 3. the judge decides each new item (judge.py), reading only;
-4. (txid, server_seq) numbers are handed out (ledger.py: no lock shared with other devices), then the
-   events, receipts, dossier projection, the device's next sequence and one entry of the device's audit
-   chain are written, and committed together.
+4. (txid, server_seq) numbers are handed out (ledger.py: no lock shared with other devices; on PostgreSQL
+   with step 1's lock), then the events, receipts, dossier projection, the device's next sequence and one
+   entry of the device's audit chain are written (on PostgreSQL by one statement), and committed together.
 
 Two devices changing the same dossier at once collide on the unique (dossier, seq) of `events`; the loser
 is retried from the start and then sees the winner's event, so its own becomes a conflict, never a silent
