@@ -42,7 +42,7 @@ server: venv
 	$(VENV)/bin/motcua-server --host 127.0.0.1 --port 8400
 
 bench: venv
-	@# every part runs even when an earlier one misses a target; the exit status says if any did
+	@# every part runs even if an earlier one fails; each prints ok or MISSED beside its targets
 	@status=0; for part in "" .printing .queue .sync .scanning .desk; do \
 	  echo "== python -m bench$$part"; $(PY) -m bench$$part || status=1; done; exit $$status
 
