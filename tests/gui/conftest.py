@@ -26,7 +26,7 @@ from ui import qt_fixes
 from ui.desk_info import DeskInfo
 from ui.drafts import DraftStore
 from ui.fonts import apply_ui_font
-from ui.i18n import compile_translations
+from ui.i18n import Translations, compile_translations
 from ui.main_window import MainWindow
 from ui.session import Session
 from ui.tasks import TaskManager
@@ -141,3 +141,12 @@ def office_server(tmp_path: Path) -> Iterator[str]:
     }
     with running_server(env=env, log=tmp_path / "server.log") as base_url:
         yield base_url
+
+
+@pytest.fixture
+def translations(qapp: QApplication) -> Iterator[Translations]:
+    """The app's translator; the test may switch languages, and Vietnamese is back after it."""
+    translations = Translations(qapp)
+    yield translations
+    translations.switch("vi")
+    translations.remove()

@@ -12,7 +12,6 @@ import dataclasses
 import os
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -82,14 +81,6 @@ def active_dialog(qtbot: QtBot, kind: type) -> QWidget:
     assert dialog is not None
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     return dialog
-
-
-@pytest.fixture
-def translations(qapp: QApplication) -> Iterator[Translations]:
-    translations = Translations(qapp)
-    yield translations
-    translations.switch("vi")
-    translations.remove()
 
 
 @pytest.mark.slow

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.lifecycle import Status
@@ -60,14 +57,6 @@ def test_the_ts_file_is_up_to_date_with_the_sources(tmp_path: Path) -> None:
 def test_the_translation_compiles(compiled_translations: list[Path]) -> None:
     assert ts_file("en").with_suffix(".qm") in compiled_translations
     assert qm_file("en") == ts_file("en").with_suffix(".qm")
-
-
-@pytest.fixture
-def translations(qapp: QApplication) -> Iterator[Translations]:
-    translations = Translations(qapp)
-    yield translations
-    translations.switch("vi")
-    translations.remove()
 
 
 def test_switching_language_relabels_the_open_window_and_keeps_the_work(

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.queue.status import configure, services_from_counters
@@ -45,14 +44,6 @@ def morning(demo_desk: DemoDesk) -> DemoDesk:
     configure(ctx, *services_from_counters(counters))
     play_morning(ctx, demo_desk.clock)  # the desk's clock now stands at 08:41 that Monday
     return demo_desk
-
-
-@pytest.fixture
-def translations(qapp: QApplication) -> Iterator[Translations]:
-    translations = Translations(qapp)
-    yield translations
-    translations.switch("vi")
-    translations.remove()
 
 
 def test_queue_tab_from_the_desks_own_database(
