@@ -226,6 +226,13 @@ def _serve(args: argparse.Namespace) -> int:
     for path in (args.ssl_certfile, args.ssl_keyfile):
         if path is not None and not path.is_file():
             raise UsageError(f"no file {path}")
+    if args.workers > 1:
+        # Each worker fans out only the queue changes it made itself (sync/server/queue/broker.py).
+        sys.stderr.write(
+            f"{PROG}: note: with {args.workers} workers, the office queue's live streams (hall display, "
+            "counters) see only the calls of the worker they are connected to; serve an office's queue "
+            "with one worker\n"
+        )
     import uvicorn
 
     uvicorn.run(
