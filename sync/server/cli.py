@@ -7,9 +7,10 @@ The database comes from MOTCUA_DATABASE_URL so that every uvicorn worker process
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -306,14 +307,18 @@ def _hours(text: str) -> int:
     return hours
 
 
-def _engine(args: argparse.Namespace) -> Any:
-    """The migrated database (admin commands on a fresh database make its tables first)."""
+@contextlib.contextmanager
+def _database(args: argparse.Namespace) -> Iterator[Any]:
+    """The migrated database for one admin command (a fresh database gets its tables first), closed after."""
     from sync.server.db import make_engine
     from sync.server.migrate import upgrade_to_head
 
     engine = make_engine(_settings(args).database_url)
-    upgrade_to_head(engine)
-    return engine
+    try:
+        upgrade_to_head(engine)
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def _now() -> Any:
@@ -329,11 +334,8 @@ def _enrol_code(args: argparse.Namespace) -> int:
         office = check_office(args.office)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    engine = _engine(args)
-    try:
+    with _database(args) as engine:
         code = new_enrol_code(engine, office, _now(), hours=args.hours)
-    finally:
-        engine.dispose()
     if args.json:
         sys.stdout.write(json.dumps({"code": code, "office": office, "hours": args.hours}) + "\n")
     else:
@@ -344,11 +346,8 @@ def _enrol_code(args: argparse.Namespace) -> int:
 def _devices(args: argparse.Namespace) -> int:
     from sync.server.devices import list_devices
 
-    engine = _engine(args)
-    try:
+    with _database(args) as engine:
         rows = list_devices(engine)
-    finally:
-        engine.dispose()
     if args.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     else:
@@ -363,11 +362,8 @@ def _devices(args: argparse.Namespace) -> int:
 def _revoke(args: argparse.Namespace) -> int:
     from sync.server.devices import revoke
 
-    engine = _engine(args)
-    try:
+    with _database(args) as engine:
         done = revoke(engine, args.device.strip(), _now())
-    finally:
-        engine.dispose()
     if not done:
         raise UsageError(f"no active device {args.device!r} (see `{PROG} admin devices`)")
     sys.stdout.write(f"revoked {args.device.strip()}\n")
@@ -377,11 +373,8 @@ def _revoke(args: argparse.Namespace) -> int:
 def _verify_audit(args: argparse.Namespace) -> int:
     from sync.server.audit import verify_audit
 
-    engine = _engine(args)
-    try:
+    with _database(args) as engine:
         report = verify_audit(engine)
-    finally:
-        engine.dispose()
     if args.json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
     elif report.ok:
@@ -402,11 +395,8 @@ def _publish_catalog(args: argparse.Namespace) -> int:
         procedures = read_catalog(args.file)
     except (DomainError, ValueError) as exc:
         raise UsageError(f"{args.file}: {exc}") from None
-    engine = _engine(args)
-    try:
+    with _database(args) as engine:
         last = publish(engine, [procedure_resource(p) for p in procedures], _now())
-    finally:
-        engine.dispose()
     if args.json:
         sys.stdout.write(json.dumps({"published": len(procedures), "server_seq": last}) + "\n")
     else:
@@ -426,13 +416,10 @@ def _publish_calendar(args: argparse.Namespace) -> int:
     except DomainError as exc:
         raise UsageError(str(exc)) from None
     text = args.file.read_text(encoding="utf-8")
-    engine = _engine(args)
-    try:
+    with _database(args) as engine:
         last = publish(
             engine, [Resource("calendar", str(schedule.year), {"year": schedule.year, "toml": text})], _now()
         )
-    finally:
-        engine.dispose()
     if args.json:
         sys.stdout.write(json.dumps({"published": schedule.year, "server_seq": last}) + "\n")
     else:
@@ -476,11 +463,8 @@ def _publish_officers(args: argparse.Namespace) -> int:
             items.append(Resource("officer", officer.username, body, office_code=officer.office_code))
     except (ValueError, KeyError, DomainError) as exc:
         raise UsageError(f"{args.file}: {exc}") from None
-    engine = _engine(args)
-    try:
+    with _database(args) as engine:
         last = publish(engine, items, _now())
-    finally:
-        engine.dispose()
     if args.json:
         sys.stdout.write(json.dumps({"published": len(items), "server_seq": last}) + "\n")
     else:
@@ -491,11 +475,8 @@ def _publish_officers(args: argparse.Namespace) -> int:
 def _problems(args: argparse.Namespace) -> int:
     from sync.server.review import open_problems
 
-    engine = _engine(args)
-    try:
+    with _database(args) as engine:
         rows = open_problems(engine)
-    finally:
-        engine.dispose()
     if args.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     else:
@@ -510,11 +491,8 @@ def _resolve(args: argparse.Namespace) -> int:
     note = args.note.strip()
     if not note:
         raise UsageError("--note must say what was decided")
-    engine = _engine(args)
-    try:
+    with _database(args) as engine:
         done = resolve(engine, args.device.strip(), args.seq, _now(), note)
-    finally:
-        engine.dispose()
     if not done:
         raise UsageError(f"no open conflict or refused event {args.device.strip()}:{args.seq}")
     sys.stdout.write(f"resolved {args.device.strip()}:{args.seq}\n")
