@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from itertools import groupby
 from operator import itemgetter
@@ -174,13 +174,7 @@ class Durations:
     max_s: float | None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "count": self.count,
-            "median_s": self.median_s,
-            "mean_s": self.mean_s,
-            "p90_s": self.p90_s,
-            "max_s": self.max_s,
-        }
+        return asdict(self)
 
 
 def quantile(ordered: Sequence[int], fraction: float) -> float:
@@ -226,22 +220,7 @@ class GroupFigures:
     idle_s: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "issued": self.issued,
-            "walk_ins": self.walk_ins,
-            "served": self.served,
-            "no_show": self.no_show,
-            "no_show_pct": self.no_show_pct,
-            "transferred": self.transferred,
-            "recycled": self.recycled,
-            "wait": self.wait.as_dict(),
-            "walk": self.walk.as_dict(),
-            "service": self.service.as_dict(),
-            "over_service_level": self.over_service_level,
-            "over_service_level_pct": self.over_service_level_pct,
-            "idle_s": self.idle_s,
-        }
+        return asdict(self)  # its Durations nested as dicts too
 
 
 @dataclass(slots=True)
